@@ -1,0 +1,79 @@
+/**
+ * Notebook In [159]–[161]: how the scale of a Gaussian weight sets the second moment of
+ * y = W @ x, and what ReLU does to it. The notebook averages 100 repeats once; here each
+ * expectation is an interval over seeded trials, sized by theory, inside a stated margin.
+ */
+import { claim } from '../src/claim/vitest.ts';
+import { meanWithin, notebook } from '../src/claim/index.ts';
+import { matVecTrial } from '../src/experiments/matVec.ts';
+import { FEATURES, matVecStatistic } from '../src/theory/index.ts';
+
+const dim = 512;
+const repeats = notebook('In [159]', 'repeats').value;
+/** Margins are relative: 5% of the target second moment; means within 5% of the output scale. */
+const RELATIVE_MARGIN = 0.05;
+
+/** The checks on mean(y) and mean(y²) for y = (randn·c) @ x, optionally through ReLU. */
+function momentChecks(c: number, relu: boolean, cell: string) {
+  const first = matVecStatistic({ n: dim, c, feature: relu ? FEATURES.reluY : FEATURES.y });
+  const second = matVecStatistic({ n: dim, c, feature: relu ? FEATURES.reluYSquared : FEATURES.ySquared });
+  const scale = Math.sqrt(second.mean);
+  const firstFormula = relu ? 'c·E‖x‖/√(2π)' : '0';
+  const secondFormula = relu ? 'c²·E‖x‖²/2' : 'c²·E‖x‖²';
+  return [
+    meanWithin({
+      of: 'mean',
+      label: relu ? 'E[relu(y)]' : 'E[y]',
+      target: { value: first.mean, formula: `${firstFormula} = ${first.mean.toPrecision(5)}` },
+      margin: RELATIVE_MARGIN * (relu ? first.mean : scale),
+      sd: first.sd,
+      notebook: notebook(cell, 'mean'),
+      notebookRepeats: repeats,
+    }),
+    meanWithin({
+      of: 'secondMoment',
+      label: relu ? 'E[relu(y)²]' : 'E[y²]',
+      target: { value: second.mean, formula: `${secondFormula} = ${second.mean.toPrecision(5)}` },
+      margin: RELATIVE_MARGIN * second.mean,
+      sd: second.sd,
+      notebook: notebook(cell, 'squaresMean'),
+      notebookRepeats: repeats,
+    }),
+  ];
+}
+
+const trial = (scale: number, relu: boolean) => ({ seed }: { seed: number }) => matVecTrial({ dim, scale, relu, seed });
+
+claim({
+  id: 'C7',
+  cell: 'In [159]',
+  statement: 'y = randn(512,512) @ randn(512) has E[y] = 0 and E[y²] = dim: unscaled weights multiply the second moment by dim',
+  minTrials: repeats,
+  measure: trial(1, false),
+  checks: momentChecks(1, false, 'In [159]'),
+  controls: [{ label: 'scale 1/√dim (E[y²] = 1, not dim)', measure: trial(1 / Math.sqrt(dim), false) }],
+});
+
+claim({
+  id: 'C8',
+  cell: 'In [160]',
+  statement: 'with W = randn(512,512)/√dim, E[y] = 0 and E[y²] = 1 within 5%',
+  minTrials: repeats,
+  measure: trial(1 / Math.sqrt(dim), false),
+  checks: momentChecks(1 / Math.sqrt(dim), false, 'In [160]'),
+  controls: [
+    { label: 'scale 1/dim', measure: trial(1 / dim, false) },
+    { label: 'scale 1', measure: trial(1, false) },
+    { label: 'scale 1.1/√dim (E[y²] = 1.21, just outside the margin)', measure: trial(1.1 / Math.sqrt(dim), false) },
+  ],
+});
+
+claim({
+  id: 'C9',
+  cell: 'In [161]',
+  statement: 'with W = randn(512,512)·√(2/dim) and ReLU, E[y] = 1/√π and E[y²] = 1 within 5%',
+  minTrials: repeats,
+  measure: trial(Math.sqrt(2 / dim), true),
+  checks: momentChecks(Math.sqrt(2 / dim), true, 'In [161]'),
+  controls: [{ label: '1/√dim + ReLU (E[y²] = ½)', measure: trial(1 / Math.sqrt(dim), true) }],
+});

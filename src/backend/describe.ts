@@ -1,0 +1,38 @@
+/** What ran: the facts a reader needs to interpret a claim's numbers. */
+import * as tf from '@tensorflow/tfjs-core';
+import { probeUnderflow, type UnderflowProbe } from './underflowProbe.ts';
+
+export interface BackendDescription {
+  name: string;
+  tfjsVersion: string;
+  simd: boolean | undefined;
+  threads: boolean | undefined;
+  underflow: UnderflowProbe;
+}
+
+function wasmFlag(name: string): boolean | undefined {
+  return tf.getBackend() === 'wasm' ? tf.env().getBool(name) : undefined;
+}
+
+let cached: BackendDescription | undefined;
+
+/** Describes the active backend (probing it once per process). */
+export function describeBackend(): BackendDescription {
+  if (cached?.name === tf.getBackend()) return cached;
+  cached = {
+    name: tf.getBackend(),
+    tfjsVersion: tf.version_core,
+    simd: wasmFlag('WASM_HAS_SIMD_SUPPORT'),
+    threads: wasmFlag('WASM_HAS_MULTITHREAD_SUPPORT'),
+    underflow: probeUnderflow(),
+  };
+  return cached;
+}
+
+/** One line for logs and report headers. */
+export function formatBackend(d: BackendDescription): string {
+  const flag = (label: string, v: boolean | undefined) => (v === undefined ? '' : `, ${label} ${v ? 'on' : 'off'}`);
+  const floor = Math.log2(d.underflow.smallestPositiveOutput);
+  const denormals = d.underflow.flushesDenormalOutputs ? 'flushes denormals (floor 2^-126)' : `keeps denormals down to 2^${floor}`;
+  return `${d.name} (tfjs ${d.tfjsVersion}${flag('SIMD', d.simd)}${flag('threads', d.threads)}; matmul ${denormals})`;
+}

@@ -1,0 +1,35 @@
+/**
+ * The suite's false-fail budget. A correct implementation fails a statistical claim with
+ * probability at most its α; the suite as a whole fails falsely with probability at most
+ * the sum (Bonferroni), which must stay within ALPHA_TOTAL. Every statistical test in the
+ * suite has a line here; the harness tests check the sum.
+ */
+export const ALPHA_TOTAL = 0.02;
+
+export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
+  // notebook claims (spec/*.spec.ts)
+  C1: 0.001,
+  C7: 0.001,
+  C8: 0.001,
+  C9: 0.001,
+  // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations
+  // each, tolerance ±1.5 points against the exact coverage
+  'calibration/meanCI': 0.0001,
+  'calibration/varianceCI': 0.0001,
+  'calibration/proportionCI': 0.0001,
+  'calibration/medianCI': 0.0001,
+  'calibration/ksTest': 0.0001,
+};
+
+/** The α of a claim or statistical test; unknown ids are an error, so nothing escapes the ledger. */
+export function alphaFor(id: string): number {
+  const alpha = ALPHA_LEDGER[id];
+  if (alpha === undefined) {
+    throw new RangeError(`alphaFor: "${id}" has no line in ALPHA_LEDGER (src/claim/budget.ts); add one within ALPHA_TOTAL = ${ALPHA_TOTAL}`);
+  }
+  return alpha;
+}
+
+export function alphaSpent(): number {
+  return Object.values(ALPHA_LEDGER).reduce((sum, alpha) => sum + alpha, 0);
+}

@@ -1,0 +1,179 @@
+/**
+ * The decisions a claim is made of. Each check names its estimate, interval, acceptance region
+ * and the trial count that makes the interval narrow enough (half-width ≤ margin/2, which
+ * bounds the false-fail rate by the check's α when the truth sits at the target).
+ */
+import { ksTest } from '../stats/ksTest.ts';
+import { meanCI, stdCI } from '../stats/intervals.ts';
+import { sampleVariance } from '../stats/moments.ts';
+import { trialsForMeanHalfWidth, trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
+import type { Check, NotebookValue, Observation, Observations, TheoryValue } from './types.ts';
+
+const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)).toString() : String(x));
+const pct = (confidence: number) => `${Number((confidence * 100).toPrecision(6))}%`;
+
+function scalars(observations: readonly Observations[], key: string): number[] {
+  return observations.map((o, trial) => {
+    const value: Observation | undefined = o[key];
+    if (typeof value !== 'number') throw new TypeError(`check: trial ${trial} has no number "${key}"`);
+    return value;
+  });
+}
+
+function pooled(observations: readonly Observations[], key: string): Float64Array {
+  const arrays = observations.map((o, trial) => {
+    const value: Observation | undefined = o[key];
+    if (value === undefined || typeof value === 'number') throw new TypeError(`check: trial ${trial} has no array "${key}"`);
+    return value;
+  });
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) out[offset++] = a[i] as number;
+  return out;
+}
+
+/**
+ * E[of] = target ± margin, by a t interval over trials. `sd` is the planning value of the
+ * per-trial standard deviation (from theory). With `notebook` and `notebookRepeats`, the report
+ * also says how many standard errors the notebook's own average sits from the target.
+ */
+export function meanWithin(options: {
+  of: string;
+  label: string;
+  target: TheoryValue;
+  margin: number;
+  sd: number;
+  notebook?: NotebookValue;
+  notebookRepeats?: number;
+}): Check {
+  const { of, label, target, margin, sd, notebook, notebookRepeats } = options;
+  if (!(margin > 0)) throw new RangeError(`meanWithin(${label}): margin must be > 0, got ${margin}`);
+  return {
+    label,
+    trialsBasis: `${label}: t half-width ≤ margin/2 = ${fmt(margin / 2)} with per-trial sd ${fmt(sd)} (theory)`,
+    trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
+    evaluate(observations, confidence) {
+      const values = scalars(observations, of);
+      const ci = meanCI(values, { confidence });
+      const pass = ci.lower >= target.value - margin && ci.upper <= target.value + margin;
+      let notebookNote = '';
+      if (notebook && notebookRepeats) {
+        const z = (notebook.value - target.value) / Math.sqrt(sampleVariance(values) / notebookRepeats);
+        notebookNote = `; notebook ${notebook.cell} ${fmt(notebook.value)} over ${notebookRepeats} repeats is ${z.toFixed(2)} SE from theory`;
+      }
+      return {
+        label,
+        method: ci.method,
+        pass,
+        estimate: ci.estimate,
+        lower: ci.lower,
+        upper: ci.upper,
+        confidence,
+        target: target.value,
+        margin,
+        theory: target,
+        ...(notebook ? { notebook } : {}),
+        detail:
+          `${label} = ${fmt(ci.estimate)}, ${pct(confidence)} CI [${fmt(ci.lower)}, ${fmt(ci.upper)}] ` +
+          `${pass ? 'inside' : 'NOT inside'} ${fmt(target.value)} ± ${fmt(margin)} (theory ${target.formula})${notebookNote}`,
+      };
+    },
+  };
+}
+
+/**
+ * std(pooled `of` values) = target·(1 ± relativeMargin), by the chi-square interval (exact for
+ * normal data, conservative for uniform). `perTrial` values come from each trial.
+ */
+export function stdWithin(options: { of: string; label: string; target: TheoryValue; relativeMargin: number; perTrial: number }): Check {
+  const { of, label, target, relativeMargin, perTrial } = options;
+  const margin = target.value * relativeMargin;
+  return {
+    label,
+    trialsBasis: `${label}: chi-square interval within ±${fmt((relativeMargin / 2) * 100)}% (margin/2) over ${perTrial} values per trial`,
+    trialsNeeded: (confidence) => Math.ceil(trialsForStdRelativeHalfWidth({ relativeHalfWidth: relativeMargin / 2, confidence }) / perTrial),
+    evaluate(observations, confidence) {
+      const ci = stdCI(pooled(observations, of), { confidence });
+      const pass = ci.lower >= target.value - margin && ci.upper <= target.value + margin;
+      return {
+        label,
+        method: ci.method,
+        pass,
+        estimate: ci.estimate,
+        lower: ci.lower,
+        upper: ci.upper,
+        confidence,
+        target: target.value,
+        margin,
+        theory: target,
+        detail:
+          `${label} = ${fmt(ci.estimate)} (ratio ${fmt(ci.estimate / target.value)}), ${pct(confidence)} CI [${fmt(ci.lower)}, ${fmt(ci.upper)}] ` +
+          `${pass ? 'inside' : 'NOT inside'} ${fmt(target.value)} ± ${fmt(relativeMargin * 100)}% (theory ${target.formula}), n = ${ci.n}`,
+      };
+    },
+  };
+}
+
+/**
+ * The pooled `of` values follow `cdf` (KS test): passes when p ≥ 1 - confidence. The report
+ * states the smallest sup-distance D the test detects at this n.
+ */
+export function followsDistribution(options: { of: string; label: string; cdf: (x: number) => number; distribution: string }): Check {
+  const { of, label, cdf, distribution } = options;
+  return {
+    label,
+    trialsBasis: `${label}: KS needs no more than the other checks' trials`,
+    trialsNeeded: () => 1,
+    evaluate(observations, confidence) {
+      const values = pooled(observations, of);
+      const { statistic, pValue, n } = ksTest(values, cdf);
+      const alpha = 1 - confidence;
+      const detectable = Math.sqrt(-Math.log(alpha / 2) / (2 * n));
+      const pass = pValue >= alpha;
+      return {
+        label,
+        method: 'Kolmogorov-Smirnov',
+        pass,
+        estimate: statistic,
+        confidence,
+        detail:
+          `${label} ~ ${distribution}: KS D = ${fmt(statistic)}, p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)} ` +
+          `(n = ${n}; detects D ≥ ${fmt(detectable)})`,
+      };
+    },
+  };
+}
+
+/**
+ * The notebook's single draw of a per-trial statistic is typical of its sampling distribution:
+ * a two-sided Monte Carlo p-value 2·min(#≤, #≥ + 1)/(N + 1) over the trials, passing when ≥ α.
+ * Needs N ≥ 2/α - 1 trials, else it could never fail.
+ */
+export function notebookDrawTypical(options: { of: string; label: string; notebook: NotebookValue }): Check {
+  const { of, label, notebook } = options;
+  return {
+    label,
+    trialsBasis: `${label}: a Monte Carlo p-value can reach α only with ≥ 2/α - 1 trials`,
+    trialsNeeded: (confidence) => Math.ceil(2 / (1 - confidence)) - 1,
+    evaluate(observations, confidence) {
+      const values = scalars(observations, of);
+      const below = values.filter((v) => v <= notebook.value).length;
+      const above = values.filter((v) => v >= notebook.value).length;
+      const n = values.length;
+      const pValue = Math.min(1, (2 * (Math.min(below, above) + 1)) / (n + 1));
+      const alpha = 1 - confidence;
+      const pass = pValue >= alpha;
+      return {
+        label,
+        method: 'Monte Carlo rank',
+        pass,
+        estimate: below / n,
+        confidence,
+        notebook,
+        detail:
+          `notebook ${notebook.cell} ${notebook.key} = ${fmt(notebook.value)} sits at percentile ${fmt((100 * below) / n)} of ${n} seeded draws ` +
+          `(two-sided p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)})`,
+      };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Human-readable claim results: the failure message and the report lines. */
+import type { ClaimResult } from './types.ts';
+
+/** The command that reruns just this claim with the same seeds. */
+export function rerunCommand(result: ClaimResult, specFile: string): string {
+  const name = `^${result.id} · `.replace(/[[\]()]/g, '\\$&');
+  return `INITSPEC_SEED=${result.masterSeed} npx vitest run ${specFile} -t "${name}"`;
+}
+
+export function headline(result: ClaimResult): string {
+  const subject = result.role === 'control' ? `${result.id} negative control (${result.control})` : result.id;
+  const expected = result.expectedFailure ? ' (expected failure)' : '';
+  return `${subject}: ${result.verdict}${expected} — ${result.trials} trials, α ${result.alpha}, backend ${result.backend}`;
+}
+
+export function formatResult(result: ClaimResult, specFile: string): string {
+  return [
+    headline(result),
+    `  ${result.cell ? `${result.cell}: ` : ''}${result.statement}`,
+    ...(result.expectedFailure ? [`  why it fails: ${result.expectedFailure}`] : []),
+    ...result.checks.map((c) => `  ${c.pass ? '✓' : '✗'} ${c.detail}`),
+    `  trials: ${result.trials} (${result.trialsBasis}); each check at confidence ${result.checkConfidence}`,
+    `  seeds: ${result.seeds}`,
+    `  rerun: ${rerunCommand(result, specFile)}`,
+  ].join('\n');
+}

@@ -1,0 +1,98 @@
+/** The vocabulary of a claim: what a trial measures, what a check decides, what a run reports. */
+
+/** One trial's measurements: scalars, or arrays to be pooled across trials. */
+export type Observation = number | ArrayLike<number>;
+export type Observations = Record<string, Observation>;
+
+export interface TrialContext {
+  trial: number;
+  seed: number;
+}
+
+export type Measure = (trial: TrialContext) => Observations | Promise<Observations>;
+
+/** A theory number with the formula it came from (computed in src/theory, never typed in). */
+export interface TheoryValue {
+  value: number;
+  formula: string;
+}
+
+/** A number the notebook printed, from fixtures/notebook.json. */
+export interface NotebookValue {
+  cell: string;
+  key: string;
+  value: number;
+  what: string;
+}
+
+export interface CheckResult {
+  label: string;
+  method: string;
+  pass: boolean;
+  estimate: number;
+  lower?: number;
+  upper?: number;
+  confidence: number;
+  /** The acceptance region is [target - margin, target + margin] (absolute units). */
+  target?: number;
+  margin?: number;
+  theory?: TheoryValue;
+  notebook?: NotebookValue;
+  /** One sentence with the numbers. */
+  detail: string;
+}
+
+/** One decision inside a claim; a claim holds when all its checks pass. */
+export interface Check {
+  label: string;
+  /** Trials this check needs at this confidence, from the src/stats sample-size helpers. */
+  trialsNeeded(confidence: number): number;
+  /** Why that many, in words. */
+  trialsBasis: string;
+  evaluate(observations: readonly Observations[], confidence: number): CheckResult;
+}
+
+export interface ControlSpec {
+  /** The deliberately wrong input, e.g. "scale 1/dim". */
+  label: string;
+  measure: Measure;
+}
+
+export interface ClaimSpec {
+  /** Stable id, e.g. "C8"; seeds and the α ledger are keyed by it. */
+  id: string;
+  /** The claim in words, as the notebook would say it. */
+  statement: string;
+  /** The notebook cell it encodes, e.g. "In [160]". */
+  cell?: string;
+  measure: Measure;
+  checks: Check[];
+  /** A floor on the trial count (e.g. the notebook's own repeat count). */
+  minTrials?: number;
+  controls: ControlSpec[];
+  /** Set when the notebook's claim is known to be false here: the spec expects it to fail, and says why. */
+  expectedFailure?: string;
+}
+
+export type Role = 'claim' | 'control';
+
+export interface ClaimResult {
+  id: string;
+  role: Role;
+  control?: string;
+  statement: string;
+  cell?: string;
+  verdict: 'holds' | 'fails' | 'rejected' | 'accepted';
+  /** Whether the test passed: the claim held (or failed as expected), or the control was rejected. */
+  ok: boolean;
+  expectedFailure?: string;
+  alpha: number;
+  checkConfidence: number;
+  trials: number;
+  trialsBasis: string;
+  masterSeed: number;
+  seeds: string;
+  backend: string;
+  checks: CheckResult[];
+  wallMs: number;
+}

@@ -1,0 +1,48 @@
+/**
+ * The spec-file face of the DSL: `claim(spec)` writes one describe block per claim, a test
+ * that it holds and one per negative control, with every number in the report (annotations,
+ * task meta, JUnit properties) and in the failure message.
+ */
+import path from 'node:path';
+import { describe, test, type TestContext } from 'vitest';
+import { formatResult, headline } from './format.ts';
+import { runClaim } from './run.ts';
+import type { ClaimResult, ClaimSpec, ControlSpec } from './types.ts';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    claim?: ClaimResult;
+  }
+}
+
+/** Claims run long trials (500-step chains); the suite's tiering keeps the total in check. */
+const CLAIM_TIMEOUT_MS = 20 * 60 * 1000;
+
+async function runAndReport(context: TestContext, spec: ClaimSpec, control?: ControlSpec): Promise<void> {
+  const result = await runClaim(spec, control);
+  const specFile = path.relative(process.cwd(), context.task.file.filepath);
+  context.task.meta.claim = result;
+  await context.annotate(headline(result), result.ok ? 'claim' : 'claim-failed');
+  for (const check of result.checks) await context.annotate(`${check.pass ? '✓' : '✗'} ${check.detail}`, 'check');
+  await context.annotate(`${result.seeds}; trials: ${result.trialsBasis}`, 'seeds');
+  if (!result.ok) {
+    const why =
+      result.role === 'control'
+        ? 'the negative control was ACCEPTED: this procedure cannot tell the wrong input from the right one'
+        : result.expectedFailure
+          ? 'the claim was expected to fail here but HELD: revisit the expected-failure note'
+          : 'the claim FAILED';
+    throw new Error(`${why}\n${formatResult(result, specFile)}`);
+  }
+}
+
+export function claim(spec: ClaimSpec): void {
+  if (spec.controls.length === 0) throw new Error(`claim ${spec.id}: every claim needs at least one negative control`);
+  describe(`${spec.id} · ${spec.cell ? `${spec.cell}: ` : ''}${spec.statement}`, () => {
+    const name = spec.expectedFailure ? 'does not hold (expected failure, with the measured evidence)' : 'holds';
+    test(name, (context) => runAndReport(context, spec), CLAIM_TIMEOUT_MS);
+    for (const control of spec.controls) {
+      test(`rejects the negative control: ${control.label}`, (context) => runAndReport(context, spec, control), CLAIM_TIMEOUT_MS);
+    }
+  });
+}

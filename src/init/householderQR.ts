@@ -1,0 +1,53 @@
+/**
+ * Thin QR of a tall m×n matrix (m ≥ n) by Householder reflections, in float64 on the host.
+ * Used by `orthogonal`: float64 keeps QᵀQ = I to ~1e-15 before the float32 rounding, and the
+ * host makes the result identical on every backend.
+ */
+export interface ThinQR {
+  /** Q, column-major m×n: Q[j*m + i] = Q(i, j). */
+  q: Float64Array;
+  /** The diagonal of R. */
+  rDiagonal: Float64Array;
+}
+
+/** `a` is column-major m×n and is overwritten. */
+export function householderQR(a: Float64Array, m: number, n: number): ThinQR {
+  if (m < n) throw new RangeError(`householderQR: needs rows >= columns, got ${m}×${n}`);
+  if (a.length !== m * n) throw new RangeError(`householderQR: expected ${m * n} entries, got ${a.length}`);
+  const reflectors: Float64Array[] = [];
+  const rDiagonal = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const column = a.subarray(k * m + k, k * m + m);
+    const norm = euclideanNorm(column);
+    const first = column[0] as number;
+    const alpha = first >= 0 ? -norm : norm; // reflect away from x to avoid cancellation
+    const v = Float64Array.from(column);
+    v[0] = first - alpha;
+    const vNorm = euclideanNorm(v);
+    if (vNorm > 0) for (let i = 0; i < v.length; i++) (v[i] as number) /= vNorm;
+    reflectors.push(v);
+    rDiagonal[k] = alpha;
+    for (let j = k; j < n; j++) reflect(a, j * m + k, v);
+  }
+  const q = new Float64Array(m * n);
+  for (let j = 0; j < n; j++) q[j * m + j] = 1;
+  for (let k = n - 1; k >= 0; k--) {
+    const v = reflectors[k] as Float64Array;
+    for (let j = 0; j < n; j++) reflect(q, j * m + k, v);
+  }
+  return { q, rDiagonal };
+}
+
+/** x ← (I - 2vvᵀ)x on the slice of `matrix` starting at `offset` with v's length. */
+function reflect(matrix: Float64Array, offset: number, v: Float64Array): void {
+  let dot = 0;
+  for (let i = 0; i < v.length; i++) dot += (v[i] as number) * (matrix[offset + i] as number);
+  const scale = 2 * dot;
+  for (let i = 0; i < v.length; i++) (matrix[offset + i] as number) -= scale * (v[i] as number);
+}
+
+function euclideanNorm(x: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += (x[i] as number) ** 2;
+  return Math.sqrt(sum);
+}

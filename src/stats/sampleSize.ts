@@ -1,0 +1,74 @@
+/**
+ * How many trials a stated bound needs. A claim "the parameter is target ± margin" is decided
+ * by whether its (1-α) interval lies inside the margin; with a half-width h ≤ margin/2 and the
+ * truth at the target, the interval leaves the margin only if the estimate errs by more than
+ * h, which happens with probability ≤ α. So these helpers size for h = margin/2.
+ */
+import jStat from 'jstat';
+import { assertConfidence } from './validate.ts';
+
+const MAX_TRIALS = 10_000_000;
+
+function assertPositiveFinite(fn: string, name: string, value: number): void {
+  if (!(Number.isFinite(value) && value > 0)) throw new RangeError(`${fn}: ${name} must be a positive finite number, got ${value}`);
+}
+
+/** Smallest n ≥ lowest with `fits(n)`, for a predicate that stays true once true. */
+function smallestN(fn: string, lowest: number, fits: (n: number) => boolean): number {
+  let hi = lowest;
+  while (!fits(hi)) {
+    hi *= 2;
+    if (hi > MAX_TRIALS) throw new RangeError(`${fn}: needs more than ${MAX_TRIALS} trials; widen the margin`);
+  }
+  let lo = Math.max(lowest, Math.floor(hi / 2));
+  if (fits(lo)) return lo;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
+ * Smallest n whose two-sided t interval for a mean has half-width ≤ halfWidth when the
+ * per-trial standard deviation is `sd`.
+ * @example trialsForMeanHalfWidth({ sd: 1, halfWidth: 0.1, confidence: 0.95 }) // 387
+ */
+export function trialsForMeanHalfWidth({ sd, halfWidth, confidence }: { sd: number; halfWidth: number; confidence: number }): number {
+  const fn = 'trialsForMeanHalfWidth';
+  assertPositiveFinite(fn, 'sd', sd);
+  assertPositiveFinite(fn, 'halfWidth', halfWidth);
+  assertConfidence(fn, confidence);
+  const upperTail = 1 - (1 - confidence) / 2;
+  return smallestN(fn, 2, (n) => (jStat.studentt.inv(upperTail, n - 1) * sd) / Math.sqrt(n) <= halfWidth);
+}
+
+/**
+ * Smallest n whose chi-square interval for a standard deviation (normal data) lies within
+ * s·(1 ± relativeHalfWidth).
+ */
+export function trialsForStdRelativeHalfWidth({ relativeHalfWidth, confidence }: { relativeHalfWidth: number; confidence: number }): number {
+  const fn = 'trialsForStdRelativeHalfWidth';
+  assertPositiveFinite(fn, 'relativeHalfWidth', relativeHalfWidth);
+  if (relativeHalfWidth >= 1) throw new RangeError(`${fn}: relativeHalfWidth must be < 1, got ${relativeHalfWidth}`);
+  assertConfidence(fn, confidence);
+  const halfAlpha = (1 - confidence) / 2;
+  return smallestN(fn, 2, (n) => {
+    const lowerRatio = Math.sqrt((n - 1) / jStat.chisquare.inv(1 - halfAlpha, n - 1));
+    const upperRatio = Math.sqrt((n - 1) / jStat.chisquare.inv(halfAlpha, n - 1));
+    return lowerRatio >= 1 - relativeHalfWidth && upperRatio <= 1 + relativeHalfWidth;
+  });
+}
+
+/**
+ * Smallest n such that n successes in n trials give a one-sided Clopper–Pearson lower bound
+ * ≥ p0 at `confidence`: the bound is (1-confidence)^(1/n).
+ * @example trialsForProportionLowerBound({ p0: 0.9, confidence: 0.999 }) // 66
+ */
+export function trialsForProportionLowerBound({ p0, confidence }: { p0: number; confidence: number }): number {
+  const fn = 'trialsForProportionLowerBound';
+  if (!(p0 > 0 && p0 < 1)) throw new RangeError(`${fn}: p0 must be in (0, 1), got ${p0}`);
+  assertConfidence(fn, confidence);
+  return Math.ceil(Math.log(1 - confidence) / Math.log(p0));
+}

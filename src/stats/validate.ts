@@ -1,0 +1,23 @@
+/** Checks for the statistics helpers; messages name the function and the problem. */
+export function assertSamples(fn: string, samples: ArrayLike<number>, minimum: number): void {
+  if (samples.length < minimum) {
+    throw new RangeError(`${fn} requires at least ${minimum} samples, got ${samples.length}`);
+  }
+  for (let i = 0; i < samples.length; i++) {
+    if (Number.isNaN(samples[i])) throw new RangeError(`${fn}: sample ${i} is NaN`);
+  }
+}
+
+export function assertFiniteSamples(fn: string, samples: ArrayLike<number>, minimum: number): void {
+  assertSamples(fn, samples, minimum);
+  for (let i = 0; i < samples.length; i++) {
+    if (!Number.isFinite(samples[i])) throw new RangeError(`${fn}: sample ${i} is not finite (${samples[i]})`);
+  }
+}
+
+/** confidence in (0, 1), e.g. 0.999. */
+export function assertConfidence(fn: string, confidence: number): void {
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`${fn}: confidence must be in (0, 1), got ${confidence}`);
+  }
+}

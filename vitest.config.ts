@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['spec/**/*.{spec,test}.ts'],
+    globalSetup: ['spec/setup/globalSetup.ts'],
+    setupFiles: ['spec/setup/backend.ts'],
+    // Both cores: each worker process owns one backend instance.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    reporters: ['default', 'html', 'junit', 'json'],
+    outputFile: {
+      html: 'reports/index.html',
+      junit: 'reports/junit.xml',
+      json: 'reports/results.json',
+    },
+  },
+});
