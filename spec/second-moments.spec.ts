@@ -6,6 +6,7 @@
 import { claim } from '../src/claim/vitest.ts';
 import { meanWithin, notebook } from '../src/claim/index.ts';
 import { matVecTrial } from '../src/experiments/matVec.ts';
+import { kaimingNormal, randnScaled } from '../src/index.ts';
 import { FEATURES, matVecStatistic } from '../src/theory/index.ts';
 
 const dim = 512;
@@ -42,7 +43,8 @@ function momentChecks(c: number, relu: boolean, cell: string) {
   ];
 }
 
-const trial = (scale: number, relu: boolean) => ({ seed }: { seed: number }) => matVecTrial({ dim, scale, relu, seed });
+const trial = (scale: number, relu: boolean) => ({ seed }: { seed: number }) =>
+  matVecTrial({ dim, init: (shape, s) => randnScaled(shape, { c: scale, seed: s }), relu, seed });
 
 claim({
   id: 'C7',
@@ -76,4 +78,19 @@ claim({
   measure: trial(Math.sqrt(2 / dim), true),
   checks: momentChecks(Math.sqrt(2 / dim), true, 'In [161]'),
   controls: [{ label: '1/√dim + ReLU (E[y²] = ½)', measure: trial(1 / Math.sqrt(dim), true) }],
+});
+
+claim({
+  id: 'C9-kaiming',
+  cell: 'In [161]',
+  statement: "the library's kaimingNormal(nonlinearity: 'relu') is In [161]'s √(2/dim) scale: through ReLU, E[y²] = 1 within 5%",
+  minTrials: repeats,
+  measure: ({ seed }) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), relu: true, seed }),
+  checks: momentChecks(Math.sqrt(2 / dim), true, 'In [161]'),
+  controls: [
+    {
+      label: "kaimingNormal(nonlinearity: 'linear') + ReLU (E[y²] = ½)",
+      measure: ({ seed }) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'linear', seed: s }), relu: true, seed }),
+    },
+  ],
 });

@@ -60,11 +60,12 @@ let chosen: Promise<BackendName> | undefined;
 
 /** Activates the backend for this process (memoised) and returns its name. */
 export function useBackend(env: NodeJS.ProcessEnv = process.env): Promise<BackendName> {
-  chosen ??= chooseBackend(env);
+  chosen ??= activateBackend(env);
   return chosen;
 }
 
-async function chooseBackend(env: NodeJS.ProcessEnv): Promise<BackendName> {
+/** Unmemoised: activates the backend the environment asks for, or throws. */
+export async function activateBackend(env: NodeJS.ProcessEnv): Promise<BackendName> {
   const requested = requestedBackend(env);
   if (requested !== undefined) {
     const failure = await tryActivate(requested);

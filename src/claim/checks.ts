@@ -5,7 +5,6 @@
  */
 import { ksTest } from '../stats/ksTest.ts';
 import { meanCI, stdCI } from '../stats/intervals.ts';
-import { sampleVariance } from '../stats/moments.ts';
 import { trialsForMeanHalfWidth, trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
 import type { Check, NotebookValue, Observation, Observations, TheoryValue } from './types.ts';
 
@@ -58,8 +57,8 @@ export function meanWithin(options: {
       const pass = ci.lower >= target.value - margin && ci.upper <= target.value + margin;
       let notebookNote = '';
       if (notebook && notebookRepeats) {
-        const z = (notebook.value - target.value) / Math.sqrt(sampleVariance(values) / notebookRepeats);
-        notebookNote = `; notebook ${notebook.cell} ${fmt(notebook.value)} over ${notebookRepeats} repeats is ${z.toFixed(2)} SE from theory`;
+        const z = (notebook.value - target.value) / (sd / Math.sqrt(notebookRepeats));
+        notebookNote = `; notebook ${notebook.cell} ${fmt(notebook.value)} over ${notebookRepeats} repeats is ${z.toFixed(2)} theory SEs from the target`;
       }
       return {
         label,

@@ -1,26 +1,27 @@
 /**
- * The notebook's In [159]–[161] trial: y = (randn(dim, dim)·scale) @ randn(dim), optionally
- * through ReLU, summarised in float64 on the host.
+ * The notebook's In [159]–[161] trial: y = W @ randn(dim), optionally through ReLU, summarised
+ * in float64 on the host. W comes from any initializer (the notebook's randn·c, or the library's).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { normal } from '../init/distributions.ts';
-import { randnScaled } from '../init/schemes.ts';
+import type { Shape } from '../init/validate.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { hostMoments } from '../stats/moments.ts';
 
+export type WeightInit = (shape: Shape, seed: number) => tf.Tensor;
+
 export interface MatVecOptions {
   dim: number;
-  scale: number;
+  init: WeightInit;
   relu: boolean;
   seed: number;
 }
 
 /** One trial: mean(y) and mean(y²) over the dim outputs. */
-export function matVecTrial({ dim, scale, relu, seed }: MatVecOptions): { mean: number; secondMoment: number } {
+export function matVecTrial({ dim, init, relu, seed }: MatVecOptions): { mean: number; secondMoment: number } {
   const y = tf.tidy(() => {
-    const weight = randnScaled([dim, dim], { c: scale, seed });
     const x = normal([dim, 1], { seed: deriveSeed(seed, 'x') });
-    const product = tf.matMul(weight, x);
+    const product = tf.matMul(init([dim, dim], seed), x);
     return (relu ? tf.relu(product) : product).dataSync();
   });
   const { mean, secondMoment } = hostMoments(y);

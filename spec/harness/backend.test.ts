@@ -1,0 +1,84 @@
+/** Backend selection and the float32 underflow probe. */
+import { execFileSync } from 'node:child_process';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  activateBackend,
+  describeBackend,
+  FLOAT32_SMALLEST_DENORMAL,
+  FLOAT32_SMALLEST_NORMAL,
+  installedBackends,
+  probeUnderflow,
+  requestedBackend,
+} from '../../src/index.ts';
+
+describe('backend selection', () => {
+  test('the suite runs on a fast backend unless cpu was asked for by name', () => {
+    const backend = tf.getBackend();
+    if (process.env.INITSPEC_BACKEND !== 'cpu') expect(['wasm', 'tensorflow']).toContain(backend);
+    expect(describeBackend().name).toBe(backend);
+  });
+
+  test('INITSPEC_BACKEND is parsed, blank means "choose"', () => {
+    expect(requestedBackend({ INITSPEC_BACKEND: 'wasm' })).toBe('wasm');
+    expect(requestedBackend({ INITSPEC_BACKEND: '  ' })).toBeUndefined();
+    expect(requestedBackend({})).toBeUndefined();
+  });
+
+  test('wasm and cpu are installed (dependencies); tensorflow only when tfjs-node installed', () => {
+    expect(installedBackends()).toEqual(expect.arrayContaining(['wasm', 'cpu']));
+  });
+
+  test.skipIf(installedBackends().includes('tensorflow'))('asking for tensorflow without tfjs-node fails, naming the env var and what is installed', async () => {
+    await expect(activateBackend({ INITSPEC_BACKEND: 'tensorflow' })).rejects.toThrow(
+      /INITSPEC_BACKEND=tensorflow is unavailable: its package does not load .*Installed backends: wasm, cpu/,
+    );
+  });
+
+  test('a run with INITSPEC_BACKEND=nonsense stops at once with the valid choices', () => {
+    let output = '';
+    try {
+      execFileSync('npx', ['vitest', 'run', 'spec/default-conv.spec.ts', '--reporter=dot'], {
+        env: { ...process.env, INITSPEC_BACKEND: 'nonsense' },
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      const { stdout, stderr, status } = error as { stdout: string; stderr: string; status: number };
+      expect(status).not.toBe(0);
+      output = stdout + stderr;
+    }
+    expect(output).toMatch(/INITSPEC_BACKEND="nonsense" is not a backend: choose one of tensorflow, wasm, cpu/);
+  }, 60_000);
+});
+
+describe('the float32 underflow probe', () => {
+  const suiteBackend = tf.getBackend();
+  afterAll(async () => {
+    await tf.setBackend(suiteBackend);
+  });
+
+  test('reports a power of two between the smallest denormal and the smallest normal, consistently', () => {
+    const probe = probeUnderflow();
+    expect(Number.isInteger(Math.log2(probe.smallestPositiveOutput))).toBe(true);
+    expect(probe.smallestPositiveOutput).toBeGreaterThanOrEqual(FLOAT32_SMALLEST_DENORMAL);
+    expect(probe.smallestPositiveOutput).toBeLessThanOrEqual(FLOAT32_SMALLEST_NORMAL);
+    expect(probe.flushesDenormalOutputs).toBe(probe.smallestPositiveOutput === FLOAT32_SMALLEST_NORMAL);
+  });
+
+  test('the cpu backend (JS doubles stored to Float32Array) keeps denormals down to 2^-149', async () => {
+    await tf.setBackend('cpu');
+    expect(probeUnderflow()).toEqual({
+      smallestPositiveOutput: FLOAT32_SMALLEST_DENORMAL,
+      flushesDenormalOutputs: false,
+      treatsDenormalInputsAsZero: false,
+    });
+  });
+
+  test('leaves no tensors behind', () => {
+    const before = tf.memory().numTensors;
+    probeUnderflow(8);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -1,0 +1,69 @@
+/** The claim DSL itself: trial planning, verdicts, controls, the α ledger and failure messages. */
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, test } from 'vitest';
+import { ALPHA_LEDGER, ALPHA_TOTAL, alphaSpent, formatResult, meanWithin, plannedTrials, runClaim } from '../../src/claim/index.ts';
+import type { ClaimSpec } from '../../src/claim/index.ts';
+import { uniformSource } from '../../src/rng/draw.ts';
+
+/** U(0, 1) trials: the mean is ½, the per-trial sd 1/√12. */
+const uniformMean = (shift: number): ClaimSpec['measure'] => ({ seed }) => ({ x: uniformSource(seed)() + shift });
+
+const spec: ClaimSpec = {
+  id: 'harness/dsl',
+  statement: 'the mean of U(0, 1) is ½ within 0.05',
+  measure: uniformMean(0),
+  checks: [meanWithin({ of: 'x', label: 'E[x]', target: { value: 0.5, formula: '(0+1)/2' }, margin: 0.05, sd: 1 / Math.sqrt(12) })],
+  controls: [{ label: 'shifted by 0.1', measure: uniformMean(0.1) }],
+};
+
+describe('claim DSL', () => {
+  test('the trial count is the smallest that makes the half-width ≤ margin/2 at the claim\'s α', () => {
+    const { trials, checkConfidence } = plannedTrials(spec);
+    expect(checkConfidence).toBe(1 - ALPHA_LEDGER['harness/dsl']!);
+    expect(trials).toBeGreaterThan(100);
+    expect(plannedTrials({ ...spec, minTrials: 10_000 }).trials).toBe(10_000);
+  });
+
+  test('a true claim holds; its shifted control is rejected', async () => {
+    const holds = await runClaim(spec, undefined, 1);
+    expect(holds).toMatchObject({ verdict: 'holds', ok: true, role: 'claim' });
+    const control = await runClaim(spec, spec.controls[0], 1);
+    expect(control).toMatchObject({ verdict: 'rejected', ok: true, role: 'control' });
+  });
+
+  test('the same master seed gives the same numbers', async () => {
+    const a = await runClaim(spec, undefined, 5);
+    const b = await runClaim(spec, undefined, 5);
+    expect(a.checks[0]!.estimate).toBe(b.checks[0]!.estimate);
+  });
+
+  test('a false claim fails, and its message carries estimate, interval, margin, α, trials, seed and the rerun command', async () => {
+    const wrong = { ...spec, measure: uniformMean(0.1) };
+    const result = await runClaim(wrong, undefined, 9);
+    expect(result).toMatchObject({ verdict: 'fails', ok: false });
+    const message = formatResult(result, 'spec/x.spec.ts');
+    expect(message).toMatch(/E\[x\] = 0\.6\d*, 99\.99% CI \[0\.\d+, 0\.\d+\] NOT inside 0\.5 ± 0\.05/);
+    expect(message).toMatch(/α 0\.0001/);
+    expect(message).toMatch(/trials: \d+/);
+    expect(message).toMatch(/seedFor\("harness\/dsl", 0…\d+\) from master seed 9/);
+    expect(message).toContain('rerun: INITSPEC_SEED=9 npx vitest run spec/x.spec.ts -t "^harness/dsl · "');
+  });
+
+  test('an expected failure is ok when it fails and not ok when it holds', async () => {
+    expect((await runClaim({ ...spec, measure: uniformMean(0.1), expectedFailure: 'shifted' }, undefined, 2)).ok).toBe(true);
+    expect((await runClaim({ ...spec, expectedFailure: 'not really' }, undefined, 2)).ok).toBe(false);
+  });
+
+  test('a trial that leaks a tensor fails the claim, naming it', async () => {
+    const leaky: ClaimSpec = { ...spec, measure: () => ({ x: tf.scalar(0.5).dataSync()[0]! }) };
+    await expect(runClaim(leaky, undefined, 1)).rejects.toThrow(/harness\/dsl: trial 0 of "harness\/dsl" leaked 1 tensor/);
+    tf.disposeVariables();
+  });
+});
+
+describe('the α ledger', () => {
+  test(`the suite's false-fail budget is within α_total = ${ALPHA_TOTAL}`, () => {
+    expect(alphaSpent()).toBeLessThanOrEqual(ALPHA_TOTAL);
+    for (const alpha of Object.values(ALPHA_LEDGER)) expect(alpha).toBeGreaterThan(0);
+  });
+});

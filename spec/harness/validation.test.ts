@@ -1,0 +1,76 @@
+/** Bad input gets an error that names the function, the parameter and what is accepted. */
+import { describe, expect, test } from 'vitest';
+import {
+  activateBackend,
+  calculateGain,
+  computeFans,
+  initByName,
+  kaimingNormal,
+  kaimingUniform,
+  masterSeed,
+  meanCI,
+  medianCI,
+  normal,
+  notebook,
+  orthogonal,
+  parseSeed,
+  proportionCI,
+  seedFor,
+  trialsForMeanHalfWidth,
+  truncNormal,
+  uniform,
+  xavierUniform,
+  alphaFor,
+} from '../../src/index.ts';
+
+const cases: Array<[string, () => unknown, RegExp]> = [
+  ['zero dim', () => uniform([0, 3], { seed: 1 }), /uniform: shape\[0\] must be a positive integer, got 0/],
+  ['negative dim', () => normal([4, -2], { seed: 1 }), /normal: shape\[1\] must be a positive integer, got -2/],
+  ['fractional dim', () => uniform([2.5, 3], { seed: 1 }), /shape\[0\] must be a positive integer, got 2.5/],
+  ['NaN dim', () => orthogonal([Number.NaN, 3], { seed: 1 }), /orthogonal: shape\[0\] must be a positive integer, got NaN/],
+  ['empty shape', () => uniform([], { seed: 1 }), /uniform: shape must be a non-empty array/],
+  ['rank-1 fans', () => computeFans([5]), /computeFans: shape must have rank >= 2/],
+  ['rank-1 xavier', () => xavierUniform([5], { seed: 1 }), /computeFans: shape must have rank >= 2/],
+  ['rank-1 orthogonal', () => orthogonal([5], { seed: 1 }), /orthogonal: shape must have rank >= 2/],
+  ['negative std', () => normal([2, 2], { std: -1, seed: 1 }), /normal: std must be >= 0, got -1/],
+  ['NaN std', () => normal([2, 2], { std: Number.NaN, seed: 1 }), /normal: std must be a finite number, got NaN/],
+  ['zero std truncNormal', () => truncNormal([2, 2], { std: 0, seed: 1 }), /truncNormal: std must be > 0/],
+  ['low ≥ high', () => uniform([2, 2], { low: 1, high: 1, seed: 1 }), /uniform: low must be < high, got low=1, high=1/],
+  ['a ≥ b', () => truncNormal([2, 2], { a: 2, b: -2, seed: 1 }), /truncNormal: a must be < b/],
+  ['empty truncation window', () => truncNormal([2, 2], { a: 10, b: 11, seed: 1 }), /more than 5 std from the mean/],
+  ['unknown nonlinearity', () => calculateGain('swish' as never), /calculateGain: unknown nonlinearity "swish"; choose one of linear, .*relu/],
+  ['unknown nonlinearity via kaiming', () => kaimingNormal([2, 2], { nonlinearity: 'gelu' as never, seed: 1 }), /unknown nonlinearity "gelu"/],
+  ['unknown mode', () => kaimingUniform([2, 2], { mode: 'fan_avg' as never, seed: 1 }), /kaimingUniform: unknown mode "fan_avg"; choose one of fan_in, fan_out/],
+  ['NaN leaky slope', () => calculateGain('leaky_relu', Number.NaN), /param \(negative slope\) must be a finite number/],
+  ['unknown scheme', () => initByName('he-normal', [2, 2], 1), /unknown init scheme "he-normal"; choose one of uniform\(±0.01\), /],
+  ['fractional seed', () => uniform([2, 2], { seed: 1.5 }), /uniform: seed must be an integer in \[0, 4294967295\], got 1.5/],
+  ['negative seed', () => normal([2, 2], { seed: -3 }), /normal: seed must be an integer/],
+  ['huge seed', () => orthogonal([2, 2], { seed: 2 ** 40 }), /orthogonal: seed must be an integer in \[0, 4294967295\]/],
+  ['missing seed', () => uniform([2, 2], {} as never), /uniform: seed must be an integer/],
+  ['negative gain', () => xavierUniform([2, 2], { gain: -1, seed: 1 }), /xavierUniform: gain must be >= 0/],
+  ['INITSPEC_SEED not a number', () => masterSeed({ INITSPEC_SEED: 'abc' }), /INITSPEC_SEED must be an integer in \[0, 4294967295\], got "abc"/],
+  ['INITSPEC_SEED huge', () => masterSeed({ INITSPEC_SEED: '99999999999' }), /INITSPEC_SEED must be an integer/],
+  ['seed flag with sign', () => parseSeed('-1', '--seed'), /--seed must be an integer/],
+  ['empty claim id', () => seedFor('', 0), /seedFor: claimId must be a non-empty string/],
+  ['negative trial', () => seedFor('C1', -1), /seedFor: trial must be a non-negative integer/],
+  ['meanCI with 1 sample', () => meanCI([1]), /meanCI requires at least 2 samples, got 1/],
+  ['meanCI with NaN', () => meanCI([1, Number.NaN, 2]), /meanCI: sample 1 is NaN/],
+  ['confidence out of range', () => meanCI([1, 2], { confidence: 95 }), /meanCI: confidence must be in \(0, 1\), got 95/],
+  ['proportion successes > trials', () => proportionCI(5, 3), /proportionCI: successes must be an integer in \[0, 3\], got 5/],
+  ['median of too few', () => medianCI([1, 2], { confidence: 0.999 }), /medianCI requires at least 11 samples, got 2/],
+  ['zero margin sample size', () => trialsForMeanHalfWidth({ sd: 1, halfWidth: 0, confidence: 0.95 }), /halfWidth must be a positive finite number/],
+  ['claim without α', () => alphaFor('C999'), /"C999" has no line in ALPHA_LEDGER/],
+  ['unknown notebook cell', () => notebook('In [999]', 'x'), /no cell "In \[999\]"/],
+];
+
+describe(`bad input is refused with a message naming the problem (${cases.length} cases)`, () => {
+  test.each(cases)('%s', (_, call, message) => {
+    expect(call).toThrow(message);
+  });
+
+  test('INITSPEC_BACKEND=nonsense names the valid choices', async () => {
+    await expect(activateBackend({ INITSPEC_BACKEND: 'nonsense' })).rejects.toThrow(
+      /INITSPEC_BACKEND="nonsense" is not a backend: choose one of tensorflow, wasm, cpu/,
+    );
+  });
+});
