@@ -4,8 +4,8 @@
  * bounds the false-fail rate by the check's α when the truth sits at the target).
  */
 import { ksTest } from '../stats/ksTest.ts';
-import { meanCI, stdCI } from '../stats/intervals.ts';
-import { trialsForMeanHalfWidth, trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
+import { meanCI, medianCI, minimumSamplesForMedianCI, proportionCI, stdCI, stdRatioCI } from '../stats/intervals.ts';
+import { trialsForMeanHalfWidth, trialsForProportionLowerBound, trialsForStdRatioLowerBound, trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
 import type { Check, NotebookValue, Observation, Observations, TheoryValue } from './types.ts';
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)).toString() : String(x));
@@ -172,6 +172,156 @@ export function notebookDrawTypical(options: { of: string; label: string; notebo
         detail:
           `notebook ${notebook.cell} ${notebook.key} = ${fmt(notebook.value)} sits at percentile ${fmt((100 * below) / n)} of ${n} seeded draws ` +
           `(two-sided p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)})`,
+      };
+    },
+  };
+}
+
+/**
+ * P(outcome) ≥ p0: the one-sided Clopper–Pearson lower bound from the trials where the
+ * indicator `of` is 1. Sized so that all-success trials reach p0.
+ */
+export function outcomeAtLeast(options: { of: string; label: string; p0: number }): Check {
+  const { of, label, p0 } = options;
+  return {
+    label,
+    trialsBasis: `${label}: n successes in n trials give a Clopper–Pearson lower bound ≥ ${p0}`,
+    trialsNeeded: (confidence) => trialsForProportionLowerBound({ p0, confidence }),
+    evaluate(observations, confidence) {
+      const hits = scalars(observations, of).filter((v) => v === 1).length;
+      const ci = proportionCI(hits, observations.length, { confidence, sided: 'lower' });
+      const pass = ci.lower >= p0;
+      return {
+        label,
+        method: ci.method,
+        pass,
+        estimate: ci.estimate,
+        lower: ci.lower,
+        upper: ci.upper,
+        confidence,
+        target: p0,
+        detail:
+          `${label}: ${hits} of ${observations.length} trials; P ≥ ${fmt(ci.lower)} at ${pct(confidence)} ` +
+          `(one-sided Clopper–Pearson) ${pass ? '≥' : '<'} the stated ${p0}`,
+      };
+    },
+  };
+}
+
+/**
+ * A measured per-trial quantity agrees with its per-trial prediction: the t interval of the
+ * paired differences lies inside ±margin. Trials where either side is not finite (a chain
+ * that survived) are left out and counted in the detail.
+ */
+export function pairedWithin(options: {
+  measured: string;
+  predicted: string;
+  label: string;
+  margin: number;
+  sd: number;
+  unit: string;
+  theory: string;
+}): Check {
+  const { measured, predicted, label, margin, sd, unit, theory } = options;
+  return {
+    label,
+    trialsBasis: `${label}: t half-width of the paired differences ≤ margin/2 = ${fmt(margin / 2)} ${unit} with planning sd ${fmt(sd)} ${unit}`,
+    trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
+    evaluate(observations, confidence) {
+      const a = scalars(observations, measured);
+      const b = scalars(observations, predicted);
+      const differences = a.map((v, i) => v - (b[i] as number)).filter((d) => Number.isFinite(d));
+      const excluded = a.length - differences.length;
+      const base = { label, method: 'paired Student t', confidence, target: 0, margin, theory: { value: 0, formula: theory } };
+      if (differences.length < 2) {
+        return { ...base, pass: false, estimate: Number.NaN, detail: `${label}: only ${differences.length} trial(s) with a finite measured and predicted value` };
+      }
+      const ci = meanCI(differences, { confidence });
+      const pass = ci.lower >= -margin && ci.upper <= margin;
+      return {
+        ...base,
+        pass,
+        estimate: ci.estimate,
+        lower: ci.lower,
+        upper: ci.upper,
+        detail:
+          `${label}: measured − predicted = ${fmt(ci.estimate)} ${unit}, ${pct(confidence)} CI [${fmt(ci.lower)}, ${fmt(ci.upper)}] ` +
+          `${pass ? 'inside' : 'NOT inside'} ±${fmt(margin)} ${unit} over ${differences.length} trials` +
+          `${excluded ? ` (${excluded} without a finite pair left out)` : ''}; prediction: ${theory}`,
+      };
+    },
+  };
+}
+
+/**
+ * Where the per-trial values land: the median with its order-statistic interval, whether it
+ * contains the notebook's single draw, and a closed-form theory value beside it. Informational:
+ * a single draw need not lie in the median's interval, so this reports rather than decides.
+ */
+export function medianReport(options: { of: string; label: string; notebook?: NotebookValue; theory?: TheoryValue; confidence?: number }): Check {
+  const { of, label, notebook, theory, confidence: own = 0.95 } = options;
+  return {
+    label,
+    informational: true,
+    trialsBasis: `${label}: informational`,
+    trialsNeeded: () => 1,
+    evaluate(observations) {
+      const values = scalars(observations, of);
+      const enough = values.length >= minimumSamplesForMedianCI(own);
+      const ci = enough ? medianCI(values, { confidence: own }) : undefined;
+      const median = ci?.estimate ?? Number.NaN;
+      const contains = ci !== undefined && notebook !== undefined && ci.lower <= notebook.value && notebook.value <= ci.upper;
+      const rank = notebook ? values.filter((v) => v <= notebook.value).length : 0;
+      const parts = [
+        ci
+          ? `${label}: median ${fmt(median)}, ${pct(ci.achievedConfidence)} interval [${fmt(ci.lower)}, ${fmt(ci.upper)}] (order statistics ${ci.ranks.join(', ')} of ${values.length})`
+          : `${label}: ${values.length} trials are too few for a ${pct(own)} median interval`,
+        `range [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}]`,
+      ];
+      if (notebook) {
+        parts.push(
+          `notebook ${notebook.cell} ${fmt(notebook.value)} is ${contains ? 'inside' : 'outside'} the median interval, at rank ${rank} of ${values.length}`,
+        );
+      }
+      if (theory) parts.push(`closed form ${theory.formula} = ${fmt(theory.value)}`);
+      return {
+        label,
+        method: 'order statistics',
+        pass: true,
+        informational: true,
+        estimate: median,
+        ...(ci ? { lower: ci.lower, upper: ci.upper } : {}),
+        confidence: ci?.achievedConfidence ?? own,
+        ...(notebook ? { notebook } : {}),
+        ...(theory ? { theory } : {}),
+        detail: parts.join('; '),
+      };
+    },
+  };
+}
+
+/**
+ * The spread of `wide` across trials exceeds that of `narrow` by at least `atLeast`: the
+ * one-sided F lower bound on sd(wide)/sd(narrow). Sized for a planned ratio (theory or pilot).
+ */
+export function spreadRatioAtLeast(options: { wide: string; narrow: string; label: string; atLeast: number; plannedRatio: number }): Check {
+  const { wide, narrow, label, atLeast, plannedRatio } = options;
+  return {
+    label,
+    trialsBasis: `${label}: an sd ratio of half the planned ${plannedRatio} still clears ${atLeast} (one-sided F)`,
+    trialsNeeded: (confidence) => trialsForStdRatioLowerBound({ plannedRatio, atLeast, confidence }),
+    evaluate(observations, confidence) {
+      const ci = stdRatioCI(scalars(observations, wide), scalars(observations, narrow), { confidence, sided: 'lower' });
+      const pass = ci.lower >= atLeast;
+      return {
+        label,
+        method: ci.method,
+        pass,
+        estimate: ci.estimate,
+        lower: ci.lower,
+        confidence,
+        target: atLeast,
+        detail: `${label}: sd(${wide}) / sd(${narrow}) = ${fmt(ci.estimate)}, ≥ ${fmt(ci.lower)} at ${pct(confidence)} (one-sided F) ${pass ? '≥' : '<'} ${atLeast}`,
       };
     },
   };

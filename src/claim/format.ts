@@ -18,9 +18,13 @@ export function formatResult(result: ClaimResult, specFile: string): string {
     headline(result),
     `  ${result.cell ? `${result.cell}: ` : ''}${result.statement}`,
     ...(result.expectedFailure ? [`  why it fails: ${result.expectedFailure}`] : []),
-    ...result.checks.map((c) => `  ${c.pass ? '✓' : '✗'} ${c.detail}`),
+    ...result.checks.map((c) => `  ${checkMark(c)} ${c.detail}`),
     `  trials: ${result.trials} (${result.trialsBasis}); each check at confidence ${result.checkConfidence}`,
     `  seeds: ${result.seeds}`,
     `  rerun: ${rerunCommand(result, specFile)}`,
   ].join('\n');
+}
+
+export function checkMark(check: { pass: boolean; informational?: boolean }): string {
+  return check.informational ? 'ℹ' : check.pass ? '✓' : '✗';
 }

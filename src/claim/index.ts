@@ -1,6 +1,7 @@
 export type * from './types.ts';
 export { ALPHA_TOTAL, ALPHA_LEDGER, alphaFor, alphaSpent } from './budget.ts';
-export { meanWithin, stdWithin, followsDistribution, notebookDrawTypical } from './checks.ts';
+export { meanWithin, stdWithin, followsDistribution, notebookDrawTypical, outcomeAtLeast, pairedWithin, medianReport, spreadRatioAtLeast } from './checks.ts';
+export { tier, byTier, TIERS, type Tier } from './tier.ts';
 export { notebook } from './notebook.ts';
 export { runClaim, plannedTrials, streamId } from './run.ts';
-export { formatResult, headline, rerunCommand } from './format.ts';
+export { formatResult, headline, rerunCommand, checkMark } from './format.ts';

@@ -16,7 +16,8 @@ export function streamId(spec: ClaimSpec, control?: ControlSpec): string {
 /** Trials the claim needs: the most any check needs at its confidence, and at least minTrials. */
 export function plannedTrials(spec: ClaimSpec): { trials: number; basis: string; checkConfidence: number } {
   const alpha = alphaFor(spec.id);
-  const checkConfidence = 1 - alpha / spec.checks.length;
+  const decisive = spec.checks.filter((c) => !c.informational).length;
+  const checkConfidence = 1 - alpha / Math.max(1, decisive);
   let trials = spec.minTrials ?? 2;
   let basis = spec.minTrials ? `at least ${spec.minTrials} (the notebook's repeats)` : 'at least 2';
   for (const check of spec.checks) {
@@ -46,7 +47,7 @@ export async function runClaim(spec: ClaimSpec, control?: ControlSpec, master: n
   const stream = streamId(spec, control);
   const observations = await runTrials(spec.id, stream, control?.measure ?? spec.measure, trials, master);
   const checks = spec.checks.map((check) => check.evaluate(observations, checkConfidence));
-  const holds = checks.every((c) => c.pass);
+  const holds = checks.every((c) => c.informational || c.pass);
   const verdict = control ? (holds ? 'accepted' : 'rejected') : holds ? 'holds' : 'fails';
   const ok = control ? !holds : holds !== (spec.expectedFailure !== undefined);
   return {

@@ -40,11 +40,15 @@ export interface CheckResult {
   notebook?: NotebookValue;
   /** One sentence with the numbers. */
   detail: string;
+  /** Reported, not decided on (e.g. where the notebook's single draw falls). */
+  informational?: boolean;
 }
 
 /** One decision inside a claim; a claim holds when all its checks pass. */
 export interface Check {
   label: string;
+  /** Reported but not decided on: it spends no α and needs no trials. */
+  informational?: boolean;
   /** Trials this check needs at this confidence, from the src/stats sample-size helpers. */
   trialsNeeded(confidence: number): number;
   /** Why that many, in words. */

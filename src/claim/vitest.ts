@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, test, type TestContext } from 'vitest';
-import { formatResult, headline } from './format.ts';
+import { checkMark, formatResult, headline } from './format.ts';
 import { runClaim } from './run.ts';
 import type { ClaimResult, ClaimSpec, ControlSpec } from './types.ts';
 
@@ -23,7 +23,7 @@ async function runAndReport(context: TestContext, spec: ClaimSpec, control?: Con
   const specFile = path.relative(process.cwd(), context.task.file.filepath);
   context.task.meta.claim = result;
   await context.annotate(headline(result), result.ok ? 'claim' : 'claim-failed');
-  for (const check of result.checks) await context.annotate(`${check.pass ? '✓' : '✗'} ${check.detail}`, 'check');
+  for (const check of result.checks) await context.annotate(`${checkMark(check)} ${check.detail}`, 'check');
   await context.annotate(`${result.seeds}; trials: ${result.trialsBasis}`, 'seeds');
   if (!result.ok) {
     const why =

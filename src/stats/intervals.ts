@@ -133,3 +133,24 @@ export function minimumSamplesForMedianCI(confidence: number): number {
   assertConfidence('minimumSamplesForMedianCI', confidence);
   return Math.ceil(Math.log2(2 / (1 - confidence)));
 }
+
+/**
+ * F interval for the ratio of two standard deviations, σ_a/σ_b, from independent normal
+ * samples: (s_a²/s_b²)/F quantiles, square-rooted.
+ */
+export function stdRatioCI(a: ArrayLike<number>, b: ArrayLike<number>, { confidence = 0.95, sided = 'two-sided' }: IntervalOptions = {}): Interval {
+  assertFiniteSamples('stdRatioCI', a, 2);
+  assertFiniteSamples('stdRatioCI', b, 2);
+  assertConfidence('stdRatioCI', confidence);
+  const ratio = sampleVariance(a) / sampleVariance(b);
+  const [dfA, dfB] = [a.length - 1, b.length - 1];
+  const { below, above } = tails(confidence, sided);
+  return {
+    estimate: Math.sqrt(ratio),
+    lower: below === 0 ? 0 : Math.sqrt(ratio / jStat.centralF.inv(1 - below, dfA, dfB)),
+    upper: above === 0 ? Number.POSITIVE_INFINITY : Math.sqrt(ratio / jStat.centralF.inv(above, dfA, dfB)),
+    confidence,
+    n: a.length + b.length,
+    method: 'F (ratio of variances)',
+  };
+}

@@ -72,3 +72,16 @@ export function trialsForProportionLowerBound({ p0, confidence }: { p0: number; 
   assertConfidence(fn, confidence);
   return Math.ceil(Math.log(1 - confidence) / Math.log(p0));
 }
+
+/**
+ * Smallest n (per group) such that an observed sd ratio of `plannedRatio / 2` still gives a
+ * one-sided F lower bound ≥ `atLeast`: the factor 2 leaves room for the estimate's own noise.
+ */
+export function trialsForStdRatioLowerBound({ plannedRatio, atLeast, confidence }: { plannedRatio: number; atLeast: number; confidence: number }): number {
+  const fn = 'trialsForStdRatioLowerBound';
+  assertPositiveFinite(fn, 'plannedRatio', plannedRatio);
+  assertPositiveFinite(fn, 'atLeast', atLeast);
+  if (plannedRatio / 2 <= atLeast) throw new RangeError(`${fn}: plannedRatio/2 = ${plannedRatio / 2} must exceed atLeast = ${atLeast}`);
+  assertConfidence(fn, confidence);
+  return smallestN(fn, 3, (n) => plannedRatio / 2 / Math.sqrt(jStat.centralF.inv(confidence, n - 1, n - 1)) >= atLeast);
+}

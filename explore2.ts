@@ -1,0 +1,14 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { useBackend } from './src/backend/select.ts';
+import { initByName } from './src/init/schemes.ts';
+import { runChain } from './src/chain/runChain.ts';
+import { probeGrowth } from './src/chain/probeGrowth.ts';
+import { hostMoments } from './src/stats/moments.ts';
+await useBackend();
+const M = initByName('uniform(±1)/√dim', [512, 512], 1) as tf.Tensor2D;
+const M2 = tf.matMul(M, M);
+const h = hostMoments(M2.dataSync());
+console.log('host rms', Math.log10(Math.sqrt(h.secondMoment)), 'theory', Math.log10(1/Math.sqrt(4608)));
+const tr = runChain({ matrix: M, activation: 'linear', maxSteps: 3 });
+const pr = probeGrowth({ matrix: M, activation: 'linear', steps: 3 });
+console.log('chain', tr.log10Rms, 'probe', pr.log10Rms, pr.log10RmsStart, 'M rms', Math.log10(Math.sqrt(hostMoments(M.dataSync()).secondMoment)));

@@ -1,0 +1,74 @@
+/**
+ * Notebook In [147]–[153]: multiply a matrix by itself, `result = M @ result`, until std is 0 or
+ * NaN. The notebook gives one count per scheme; here each count is a distribution over seeds,
+ * its outcome has a probability bound, and its value is predicted per trial from the growth of
+ * the same matrix and the backend's float32 floor.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { notebook } from '../src/claim/index.ts';
+import { claim } from '../src/claim/vitest.ts';
+import { torchDefaultWeight } from '../src/index.ts';
+import { schemeStd, torchDefaultBound, uniformStd } from '../src/theory/index.ts';
+import { chainClaim, NOTEBOOK_DIM } from './support/chainClaim.ts';
+import { EXPLODING_CONTROL, scheme } from './support/schemes.ts';
+
+/** The notebook's In [146] matrix: the 5×5 slice of a default Conv2d(1, 1, 5) weight, optionally scaled. */
+const convSlice = (gain: number) => (_shape: readonly number[], seed: number) =>
+  tf.tidy(() => tf.mul(tf.reshape(torchDefaultWeight([1, 1, 5, 5], { seed }), [5, 5]), gain));
+
+claim(
+  chainClaim({
+    id: 'C2',
+    cell: 'In [147]',
+    statement: 'the 5×5 slice of a default Conv2d(1,1,5) weight, multiplied by itself, vanishes to all-zero',
+    std: uniformStd(-torchDefaultBound(25), torchDefaultBound(25)),
+    init: convSlice(1),
+    dim: 5,
+    activation: 'linear',
+    expected: 'vanished',
+    notebookSteps: notebook('In [147]', 'steps'),
+    controls: [{ label: 'the slice ×10 (spectral radius ≈ 2.6: explodes)', init: convSlice(10) }],
+  }),
+);
+
+claim(
+  chainClaim({
+    id: 'C3',
+    cell: 'In [148]',
+    statement: 'U(±0.01) 512×512 multiplied by itself vanishes to all-zero',
+    std: schemeStd('uniform(±0.01)', NOTEBOOK_DIM),
+    init: scheme('uniform(±0.01)'),
+    activation: 'linear',
+    expected: 'vanished',
+    notebookSteps: notebook('In [148]', 'steps'),
+    controls: [EXPLODING_CONTROL],
+  }),
+);
+
+claim(
+  chainClaim({
+    id: 'C4',
+    cell: 'In [151]',
+    statement: 'U(±1)/√dim multiplied by itself vanishes to all-zero (its std is 1/√(3·dim), not 1/√dim)',
+    std: schemeStd('uniform(±1)/√dim', NOTEBOOK_DIM),
+    init: scheme('uniform(±1)/√dim'),
+    activation: 'linear',
+    expected: 'vanished',
+    notebookSteps: notebook('In [151]', 'steps'),
+    controls: [EXPLODING_CONTROL],
+  }),
+);
+
+claim(
+  chainClaim({
+    id: 'C5',
+    cell: 'In [153]',
+    statement: 'torch kaiming_uniform_ (a=0, gain √2) multiplied by itself explodes to non-finite',
+    std: schemeStd('kaiming-uniform', NOTEBOOK_DIM),
+    init: scheme('kaiming-uniform'),
+    activation: 'linear',
+    expected: 'nonFinite',
+    notebookSteps: notebook('In [153]', 'steps'),
+    controls: [{ label: 'U(±0.01) (too small: vanishes)', init: scheme('uniform(±0.01)') }],
+  }),
+);

@@ -1,0 +1,46 @@
+/**
+ * The notebook's TODO ("try other strategies, e.g. normal, orthonormal"), linear chain: Xavier
+ * uniform, orthogonal and randn/√dim all have spectral radius ≈ 1 for a square matrix, so the
+ * self-multiplied chain neither vanishes nor explodes within 500 steps; orthogonal keeps the
+ * norm exactly (an isometry).
+ */
+import { claim } from '../src/claim/vitest.ts';
+import { schemeStd } from '../src/theory/index.ts';
+import { chainClaim, NOTEBOOK_DIM } from './support/chainClaim.ts';
+import { orthogonalGain, randnGain, scheme } from './support/schemes.ts';
+
+claim(
+  chainClaim({
+    id: 'T-xavier-linear',
+    statement: 'Xavier uniform (square: std 1/√dim) multiplied by itself survives all 500 steps',
+    std: schemeStd('xavier-uniform', NOTEBOOK_DIM),
+    init: scheme('xavier-uniform'),
+    activation: 'linear',
+    expected: 'survived',
+    controls: [{ label: 'U(±0.01) (too small: vanishes)', init: scheme('uniform(±0.01)') }],
+  }),
+);
+
+claim(
+  chainClaim({
+    id: 'T-orthogonal-linear',
+    statement: 'an orthogonal matrix multiplied by itself survives all 500 steps (its powers are orthogonal)',
+    std: schemeStd('orthogonal', NOTEBOOK_DIM),
+    init: scheme('orthogonal'),
+    activation: 'linear',
+    expected: 'survived',
+    controls: [{ label: 'orthogonal with gain 0.5 (shrinks ×½ per step: vanishes)', init: orthogonalGain(0.5) }],
+  }),
+);
+
+claim(
+  chainClaim({
+    id: 'T-randn-linear',
+    statement: 'randn/√dim (In [160]\'s scale) multiplied by itself survives all 500 steps',
+    std: schemeStd('randn/√dim', NOTEBOOK_DIM),
+    init: scheme('randn/√dim'),
+    activation: 'linear',
+    expected: 'survived',
+    controls: [{ label: 'randn·0.5/√dim (vanishes)', init: randnGain(0.5) }],
+  }),
+);

@@ -1,0 +1,45 @@
+/**
+ * The notebook's TODO schemes through the ReLU chain: with spectral radius ≈ 1 and ReLU keeping
+ * half the second moment, Xavier uniform, orthogonal and randn/√dim all vanish — the factor √2
+ * is what Kaiming adds (C6c survives).
+ */
+import { claim } from '../src/claim/vitest.ts';
+import { schemeStd } from '../src/theory/index.ts';
+import { chainClaim, NOTEBOOK_DIM } from './support/chainClaim.ts';
+import { EXPLODING_CONTROL, orthogonalGain, scheme } from './support/schemes.ts';
+
+claim(
+  chainClaim({
+    id: 'T-xavier-relu',
+    statement: 'Xavier uniform with ReLU vanishes to all-zero (no √2 for the ReLU)',
+    std: schemeStd('xavier-uniform', NOTEBOOK_DIM),
+    init: scheme('xavier-uniform'),
+    activation: 'relu',
+    expected: 'vanished',
+    controls: [EXPLODING_CONTROL],
+  }),
+);
+
+claim(
+  chainClaim({
+    id: 'T-orthogonal-relu',
+    statement: 'orthogonal with ReLU vanishes to all-zero: ReLU breaks the isometry',
+    std: schemeStd('orthogonal', NOTEBOOK_DIM),
+    init: scheme('orthogonal'),
+    activation: 'relu',
+    expected: 'vanished',
+    controls: [{ label: 'orthogonal with gain 4 + ReLU (explodes)', init: orthogonalGain(4) }],
+  }),
+);
+
+claim(
+  chainClaim({
+    id: 'T-randn-relu',
+    statement: 'randn/√dim with ReLU vanishes to all-zero',
+    std: schemeStd('randn/√dim', NOTEBOOK_DIM),
+    init: scheme('randn/√dim'),
+    activation: 'relu',
+    expected: 'vanished',
+    controls: [EXPLODING_CONTROL],
+  }),
+);

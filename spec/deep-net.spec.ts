@@ -1,0 +1,85 @@
+/**
+ * What the notebook does not run: a real deep net draws a fresh matrix per layer. With
+ * x = randn(512, 512) as input and the right scale, log10 std(x) stays in a band over 100
+ * layers, while the notebook's reused-matrix chain (same scheme, same input) spreads far
+ * wider: its growth is set by one matrix's spectrum, not averaged over many.
+ */
+import { byTier, outcomeAtLeast, spreadRatioAtLeast } from '../src/claim/index.ts';
+import type { ClaimSpec } from '../src/claim/index.ts';
+import { claim } from '../src/claim/vitest.ts';
+import { deepChain } from '../src/chain/deepChain.ts';
+import type { Activation } from '../src/chain/runChain.ts';
+import { deepChainLog10Std, schemeStd } from '../src/theory/index.ts';
+import { OUTCOME_FLOOR } from './support/chainClaim.ts';
+import { scheme, type Init } from './support/schemes.ts';
+import { kaimingUniform } from '../src/index.ts';
+
+const dim = 512;
+const LAYERS = 100;
+/** The band: within one decade (a factor 10 in std) of the expected-second-moment theory. */
+const BAND_DECADES = 1;
+/** The fast tier records 10, 50, 100 layers; the full tier also 500. */
+const CHECKPOINTS = byTier({ fast: [10, 50, 100], full: [10, 50, 100, 500] });
+
+function deepNetClaim(options: { id: string; statement: string; schemeName: string; activation: Activation; plannedRatio: number; control: { label: string; init: Init } }): ClaimSpec {
+  const { id, statement, schemeName, activation, plannedRatio, control } = options;
+  const target = deepChainLog10Std({ std: schemeStd(schemeName, dim), n: dim, activation, layers: LAYERS });
+  const measure = (init: Init): ClaimSpec['measure'] => ({ seed }) => {
+    const fresh = deepChain({ init, dim, activation, checkpoints: CHECKPOINTS, reuse: false, seed });
+    const reused = deepChain({ init, dim, activation, checkpoints: [LAYERS], reuse: true, seed });
+    const at100 = fresh[CHECKPOINTS.indexOf(LAYERS)] as number;
+    return {
+      freshLog10StdAt100: at100,
+      reusedLog10StdAt100: reused[0] as number,
+      inBand: Math.abs(at100 - target) <= BAND_DECADES ? 1 : 0,
+      freshLog10Std: fresh,
+    };
+  };
+  return {
+    id,
+    statement,
+    measure: measure(scheme(schemeName)),
+    checks: [
+      outcomeAtLeast({
+        of: 'inBand',
+        label: `P(fresh net's log10 std after ${LAYERS} layers within ±${BAND_DECADES} of theory ${target.toFixed(3)})`,
+        p0: OUTCOME_FLOOR,
+      }),
+      spreadRatioAtLeast({
+        wide: 'reusedLog10StdAt100',
+        narrow: 'freshLog10StdAt100',
+        label: 'reused chain spreads wider than the fresh net',
+        atLeast: 1,
+        plannedRatio,
+      }),
+    ],
+    controls: [{ label: control.label, measure: measure(control.init) }],
+  };
+}
+
+claim(
+  deepNetClaim({
+    id: 'F-kaiming-relu',
+    statement: 'a fresh Kaiming-uniform + ReLU net keeps log10 std within a band over 100 layers; the reused matrix spreads wider',
+    schemeName: 'kaiming-uniform',
+    activation: 'relu',
+    // pilot (6 seeds): sd 0.2 decades fresh (≈ Hanin's √(5L/n)/(2 ln 10) = 0.21), 0.9 reused
+    plannedRatio: 4,
+    control: {
+      label: "kaimingUniform(nonlinearity: 'linear') + ReLU (halves E[x²] per layer)",
+      init: (shape, seed) => kaimingUniform(shape, { nonlinearity: 'linear', seed }),
+    },
+  }),
+);
+
+claim(
+  deepNetClaim({
+    id: 'F-randn-linear',
+    statement: 'a fresh randn/√dim linear net keeps log10 std within a band over 100 layers; the reused matrix spreads wider',
+    schemeName: 'randn/√dim',
+    activation: 'linear',
+    // pilot (6 seeds): sd 0.03 decades fresh, 0.35 reused
+    plannedRatio: 8,
+    control: { label: 'U(±1)/√dim (std 1/√(3·dim): shrinks ×1/√3 per layer)', init: scheme('uniform(±1)/√dim') },
+  }),
+);

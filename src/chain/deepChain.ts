@@ -1,0 +1,50 @@
+/**
+ * The "real network" version of the notebook's chain: x_0 = randn(dim, dim) as input, then
+ * x_l = act(W_l @ x_{l-1}) with a fresh, independently drawn W_l per layer (a deep net at
+ * init), or with W_l = W_1 for every layer (the notebook's reused matrix) for comparison.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { normal } from '../init/distributions.ts';
+import type { Shape } from '../init/validate.ts';
+import { deriveSeed } from '../rng/seed.ts';
+import { hostMoments } from '../stats/moments.ts';
+import type { Activation } from './runChain.ts';
+
+export interface DeepChainOptions {
+  init: (shape: Shape, seed: number) => tf.Tensor;
+  dim: number;
+  activation: Activation;
+  /** Layer counts at which to take log10 std(x) in float64; the chain runs to the largest. */
+  checkpoints: readonly number[];
+  /** true: one W for every layer (the notebook's chain); false: a fresh W per layer. */
+  reuse: boolean;
+  seed: number;
+}
+
+/** log10 std of x after each checkpoint's number of layers (-Infinity if all zero, NaN if non-finite). */
+export function deepChain({ init, dim, activation, checkpoints, reuse, seed }: DeepChainOptions): number[] {
+  const layers = Math.max(...checkpoints);
+  if (!Number.isInteger(layers) || layers < 1) throw new RangeError(`deepChain: checkpoints must be positive integers, got ${checkpoints.join(', ')}`);
+  const results = new Map<number, number>();
+  const shared = reuse ? init([dim, dim], deriveSeed(seed, 'layer/1')) : undefined;
+  let x = normal([dim, dim], { seed: deriveSeed(seed, 'input') });
+  try {
+    for (let layer = 1; layer <= layers; layer++) {
+      const next = tf.tidy(() => {
+        const weight = shared ?? init([dim, dim], deriveSeed(seed, `layer/${layer}`));
+        const product = tf.matMul(weight, x);
+        return activation === 'relu' ? tf.relu(product) : product;
+      });
+      x.dispose();
+      x = next;
+      if (checkpoints.includes(layer)) {
+        const m = hostMoments(x.dataSync());
+        results.set(layer, m.nonFinite > 0 ? Number.NaN : Math.log10(m.std));
+      }
+    }
+  } finally {
+    x.dispose();
+    shared?.dispose();
+  }
+  return checkpoints.map((k) => results.get(k) as number);
+}

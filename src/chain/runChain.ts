@@ -1,0 +1,144 @@
+/**
+ * The notebook's chain (In [147], In [154]): result = M; then `result = act(M @ result)` until
+ * result.std() is 0 or NaN, or maxSteps pass. The notebook returns the loop index i at which
+ * that happened; so does this, as `steps`.
+ *
+ * Per step the device computes three float32 reductions that cannot under- or overflow:
+ * max|x| (0 ⇔ all entries are 0), all(isFinite(x)), and mean((x/max|x|)²), so that
+ * log10 rms(x) = log10 max|x| + ½·log10 mean((x/max|x|)²) holds at any magnitude. They are read
+ * back once every `readEvery` steps, not per step; the chain runs at most readEvery-1 steps
+ * past its outcome, which cannot change the outcome (zeros stay zero, non-finite spreads).
+ *
+ * The state is carried transposed, xᵀ ← act(xᵀ·Mᵀ): tfjs-wasm's matmul packs its second operand
+ * as the constant weight, so keeping Mᵀ there saves ~10% per step (npm run bench measures it);
+ * every statistic here is invariant under transposition.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL } from '../backend/underflowProbe.ts';
+import { hostMoments } from '../stats/moments.ts';
+
+export const ACTIVATIONS = ['linear', 'relu'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+export type Outcome = 'vanished' | 'nonFinite' | 'survived';
+
+export interface ChainOptions {
+  matrix: tf.Tensor2D;
+  activation: Activation;
+  maxSteps: number;
+  readEvery?: number;
+  /** Multiplication counts ("after k steps") at which to read x back and take its float64 std. */
+  checkpoints?: readonly number[];
+}
+
+export interface Checkpoint {
+  step: number;
+  log10Std: number;
+  allZero: boolean;
+  nonFinite: number;
+}
+
+export interface ChainTrace {
+  outcome: Outcome;
+  /** The notebook's return value: loop index i of the outcome (result = act(M·…)^(i+1) M), or Infinity. */
+  steps: number;
+  /** Per loop index up to the outcome: log10 max|x| (-Infinity when x is all zero). */
+  log10MaxAbs: number[];
+  /** Per loop index: log10 of the root mean square of x (from the scaled float32 reduction). */
+  log10Rms: number[];
+  /**
+   * First loop index at which a float32 second moment (tf.moments, x²) would underflow to 0
+   * while x is not all zero: max|x|² below the smallest denormal.
+   */
+  float32SquaresUnderflowAt: number | null;
+  /** First loop index at which a float32 x² would overflow while x itself is finite. */
+  float32SquaresOverflowAt: number | null;
+  /** float64 std of x at the requested multiplication counts reached before the outcome. */
+  checkpoints: Checkpoint[];
+  /** Matmuls actually executed (including the ≤ readEvery-1 past the outcome). */
+  matmuls: number;
+}
+
+function stepStats(x: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const maxAbs = tf.max(tf.abs(x));
+    const safe = tf.where(tf.greater(maxAbs, 0), maxAbs, tf.onesLike(maxAbs));
+    const scaledSquares = tf.mean(tf.square(tf.div(x, safe)));
+    const finite = tf.cast(tf.all(tf.isFinite(x)), 'float32');
+    return tf.stack([maxAbs, scaledSquares, finite]);
+  });
+}
+
+export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoints = [] }: ChainOptions): ChainTrace {
+  if (matrix.rank !== 2 || matrix.shape[0] !== matrix.shape[1]) {
+    throw new RangeError(`runChain: matrix must be square, got shape [${matrix.shape.join(', ')}]`);
+  }
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new RangeError(`runChain: maxSteps must be a positive integer, got ${maxSteps}`);
+  if (!Number.isInteger(readEvery) || readEvery < 1) throw new RangeError(`runChain: readEvery must be a positive integer, got ${readEvery}`);
+  const checkpointAt = new Set(checkpoints.map((k) => k - 1));
+  const trace: ChainTrace = {
+    outcome: 'survived',
+    steps: Number.POSITIVE_INFINITY,
+    log10MaxAbs: [],
+    log10Rms: [],
+    float32SquaresUnderflowAt: null,
+    float32SquaresOverflowAt: null,
+    checkpoints: [],
+    matmuls: 0,
+  };
+  const weightT = tf.transpose(matrix);
+  let x: tf.Tensor = tf.clone(weightT);
+  let pending: tf.Tensor[] = [];
+  const pendingCheckpoints: Checkpoint[] = [];
+  try {
+    for (let i = 0; i < maxSteps; i++) {
+      const next = tf.tidy(() => {
+        const product = tf.matMul(x, weightT);
+        return activation === 'relu' ? tf.relu(product) : product;
+      });
+      x.dispose();
+      x = next;
+      trace.matmuls++;
+      pending.push(stepStats(x));
+      if (checkpointAt.has(i)) {
+        const m = hostMoments(x.dataSync());
+        pendingCheckpoints.push({ step: i + 1, log10Std: Math.log10(m.std), allZero: m.allZero, nonFinite: m.nonFinite });
+      }
+      if (pending.length === readEvery || i === maxSteps - 1) {
+        const stats = tf.tidy(() => tf.stack(pending).dataSync());
+        tf.dispose(pending);
+        pending = [];
+        if (record(trace, stats, pendingCheckpoints)) break;
+      }
+    }
+  } finally {
+    tf.dispose(pending);
+    x.dispose();
+    weightT.dispose();
+  }
+  return trace;
+}
+
+/** Appends a batch of [maxAbs, scaledSquares, finite] rows; true once the outcome is known. */
+function record(trace: ChainTrace, stats: ArrayLike<number>, checkpoints: Checkpoint[]): boolean {
+  const overflowRoot = Math.sqrt(FLOAT32_MAX);
+  const underflowRoot = Math.sqrt(FLOAT32_SMALLEST_DENORMAL);
+  for (let row = 0; row < stats.length / 3; row++) {
+    const i = trace.log10MaxAbs.length;
+    const [maxAbs, scaledSquares, finite] = [stats[3 * row], stats[3 * row + 1], stats[3 * row + 2]] as [number, number, number];
+    if (finite !== 1) return finish(trace, 'nonFinite', i, checkpoints);
+    trace.log10MaxAbs.push(Math.log10(maxAbs));
+    trace.log10Rms.push(maxAbs === 0 ? Number.NEGATIVE_INFINITY : Math.log10(maxAbs) + 0.5 * Math.log10(scaledSquares));
+    if (maxAbs === 0) return finish(trace, 'vanished', i, checkpoints);
+    if (maxAbs < underflowRoot && trace.float32SquaresUnderflowAt === null) trace.float32SquaresUnderflowAt = i;
+    if (maxAbs > overflowRoot && trace.float32SquaresOverflowAt === null) trace.float32SquaresOverflowAt = i;
+  }
+  trace.checkpoints.push(...checkpoints.splice(0).filter((c) => c.step - 1 < trace.log10MaxAbs.length));
+  return false;
+}
+
+function finish(trace: ChainTrace, outcome: Outcome, i: number, checkpoints: Checkpoint[]): true {
+  trace.outcome = outcome;
+  trace.steps = i;
+  trace.checkpoints.push(...checkpoints.filter((c) => c.step - 1 < i));
+  return true;
+}
