@@ -10,7 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    reporters: ['default', 'html', 'junit', 'json'],
+    // claimsReporter last: it writes reports/claims.{json,md} and prints the closing count line.
+    reporters: ['default', 'html', 'junit', 'json', './src/report/claimsReporter.ts'],
     outputFile: {
       html: 'reports/index.html',
       junit: 'reports/junit.xml',

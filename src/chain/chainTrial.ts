@@ -28,13 +28,13 @@ export interface ChainObservation {
   steps: number;
   /** The count predicted from this M's float64-tracked growth and the backend floor. */
   predictedSteps: number;
-  /** log10 rms(x) at the last step before the end (or at maxSteps), measured and predicted. */
+  /** log10 rms(x) at the last batch end before the end of the chain (at maxSteps-1 for a survivor), measured and predicted. */
   log10RmsLast: number;
   predictedLog10RmsLast: number;
   /** float64 log10 std after 10, 50, 100, 500 multiplications (NaN where the chain had ended). */
   log10StdAt: number[];
-  /** Per-step log10 rms, for plots. */
-  log10Rms: number[];
+  /** Per-step log10 max|x|, for plots. */
+  log10MaxAbs: number[];
   float32SquaresUnderflowAt: number;
   float32SquaresOverflowAt: number;
   matmuls: number;
@@ -53,17 +53,17 @@ export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrial
   }
   const floor = describeBackend().underflow.smallestPositiveOutput;
   const predictedEnd = endOfTrajectory(predicted, log10MaxOverRms(dim * dim, activation), floor);
-  const last = Math.min(trace.log10Rms.length, maxSteps) - 1 - (trace.outcome === 'vanished' ? 1 : 0);
+  const last = trace.rms[trace.rms.length - 1];
   return {
     vanished: trace.outcome === 'vanished' ? 1 : 0,
     nonFinite: trace.outcome === 'nonFinite' ? 1 : 0,
     survived: trace.outcome === 'survived' ? 1 : 0,
     steps: trace.steps,
     predictedSteps: predictedEnd.steps,
-    log10RmsLast: last >= 0 ? (trace.log10Rms[last] as number) : Number.NaN,
-    predictedLog10RmsLast: last >= 0 ? (predicted[last] as number) : Number.NaN,
+    log10RmsLast: last ? last.log10Rms : Number.NaN,
+    predictedLog10RmsLast: last ? (predicted[last.step] as number) : Number.NaN,
     log10StdAt: CHAIN_CHECKPOINTS.map((k) => trace.checkpoints.find((c) => c.step === k)?.log10Std ?? Number.NaN),
-    log10Rms: trace.log10Rms,
+    log10MaxAbs: trace.log10MaxAbs,
     float32SquaresUnderflowAt: trace.float32SquaresUnderflowAt ?? Number.NaN,
     float32SquaresOverflowAt: trace.float32SquaresOverflowAt ?? Number.NaN,
     matmuls: trace.matmuls,

@@ -3,11 +3,13 @@
  * result.std() is 0 or NaN, or maxSteps pass. The notebook returns the loop index i at which
  * that happened; so does this, as `steps`.
  *
- * Per step the device computes three float32 reductions that cannot under- or overflow:
- * max|x| (0 ⇔ all entries are 0), all(isFinite(x)), and mean((x/max|x|)²), so that
- * log10 rms(x) = log10 max|x| + ½·log10 mean((x/max|x|)²) holds at any magnitude. They are read
- * back once every `readEvery` steps, not per step; the chain runs at most readEvery-1 steps
- * past its outcome, which cannot change the outcome (zeros stay zero, non-finite spreads).
+ * Per step the device computes max|x| (0 ⇔ all entries are 0; Inf or NaN ⇔ non-finite,
+ * since a float32 matmul of finite numbers can only overflow to Inf before any NaN appears);
+ * an exact float32 reduction that cannot under- or overflow. At the end of each batch of
+ * `readEvery` steps it also takes mean((x/max|x|)²), so that log10 rms(x) = log10 max|x| +
+ * ½·log10 mean((x/max|x|)²) holds at any magnitude. The scalars are read back once per batch,
+ * not per step; the chain runs at most readEvery-1 steps past its outcome, which cannot
+ * change the outcome (zeros stay zero, non-finite spreads).
  *
  * The state is carried transposed, xᵀ ← act(xᵀ·Mᵀ): tfjs-wasm's matmul packs its second operand
  * as the constant weight, so keeping Mᵀ there saves ~10% per step (npm run bench measures it);
@@ -43,8 +45,8 @@ export interface ChainTrace {
   steps: number;
   /** Per loop index up to the outcome: log10 max|x| (-Infinity when x is all zero). */
   log10MaxAbs: number[];
-  /** Per loop index: log10 of the root mean square of x (from the scaled float32 reduction). */
-  log10Rms: number[];
+  /** log10 rms(x) at the last loop index of each batch before the outcome (and at maxSteps-1). */
+  rms: Array<{ step: number; log10Rms: number }>;
   /**
    * First loop index at which a float32 second moment (tf.moments, x²) would underflow to 0
    * while x is not all zero: max|x|² below the smallest denormal.
@@ -58,13 +60,11 @@ export interface ChainTrace {
   matmuls: number;
 }
 
-function stepStats(x: tf.Tensor): tf.Tensor {
+/** mean((x/max|x|)²): in [0, 1] whatever the magnitude of x (1 for an all-zero x). */
+function scaledSquares(x: tf.Tensor, maxAbs: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    const maxAbs = tf.max(tf.abs(x));
     const safe = tf.where(tf.greater(maxAbs, 0), maxAbs, tf.onesLike(maxAbs));
-    const scaledSquares = tf.mean(tf.square(tf.div(x, safe)));
-    const finite = tf.cast(tf.all(tf.isFinite(x)), 'float32');
-    return tf.stack([maxAbs, scaledSquares, finite]);
+    return tf.mean(tf.square(tf.div(x, safe)));
   });
 }
 
@@ -79,7 +79,7 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
     outcome: 'survived',
     steps: Number.POSITIVE_INFINITY,
     log10MaxAbs: [],
-    log10Rms: [],
+    rms: [],
     float32SquaresUnderflowAt: null,
     float32SquaresOverflowAt: null,
     checkpoints: [],
@@ -98,14 +98,15 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
       x.dispose();
       x = next;
       trace.matmuls++;
-      pending.push(stepStats(x));
+      pending.push(tf.tidy(() => tf.max(tf.abs(x))));
       if (checkpointAt.has(i)) {
         const m = hostMoments(x.dataSync());
         pendingCheckpoints.push({ step: i + 1, log10Std: Math.log10(m.std), allZero: m.allZero, nonFinite: m.nonFinite });
       }
       if (pending.length === readEvery || i === maxSteps - 1) {
-        const stats = tf.tidy(() => tf.stack(pending).dataSync());
-        tf.dispose(pending);
+        const squares = scaledSquares(x, pending[pending.length - 1] as tf.Tensor);
+        const stats = tf.tidy(() => tf.concat([tf.stack(pending), tf.reshape(squares, [1])]).dataSync());
+        tf.dispose([...pending, squares]);
         pending = [];
         if (record(trace, stats, pendingCheckpoints)) break;
       }
@@ -118,21 +119,23 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
   return trace;
 }
 
-/** Appends a batch of [maxAbs, scaledSquares, finite] rows; true once the outcome is known. */
+/** Appends a batch of per-step max|x| followed by the batch end's scaled squares; true once the outcome is known. */
 function record(trace: ChainTrace, stats: ArrayLike<number>, checkpoints: Checkpoint[]): boolean {
   const overflowRoot = Math.sqrt(FLOAT32_MAX);
   const underflowRoot = Math.sqrt(FLOAT32_SMALLEST_DENORMAL);
-  for (let row = 0; row < stats.length / 3; row++) {
+  const steps = stats.length - 1;
+  for (let row = 0; row < steps; row++) {
     const i = trace.log10MaxAbs.length;
-    const [maxAbs, scaledSquares, finite] = [stats[3 * row], stats[3 * row + 1], stats[3 * row + 2]] as [number, number, number];
-    if (finite !== 1) return finish(trace, 'nonFinite', i, checkpoints);
+    const maxAbs = stats[row] as number;
+    if (!Number.isFinite(maxAbs)) return finish(trace, 'nonFinite', i, checkpoints);
     trace.log10MaxAbs.push(Math.log10(maxAbs));
-    trace.log10Rms.push(maxAbs === 0 ? Number.NEGATIVE_INFINITY : Math.log10(maxAbs) + 0.5 * Math.log10(scaledSquares));
     if (maxAbs === 0) return finish(trace, 'vanished', i, checkpoints);
     if (maxAbs < underflowRoot && trace.float32SquaresUnderflowAt === null) trace.float32SquaresUnderflowAt = i;
     if (maxAbs > overflowRoot && trace.float32SquaresOverflowAt === null) trace.float32SquaresOverflowAt = i;
   }
-  trace.checkpoints.push(...checkpoints.splice(0).filter((c) => c.step - 1 < trace.log10MaxAbs.length));
+  const last = trace.log10MaxAbs.length - 1;
+  trace.rms.push({ step: last, log10Rms: (trace.log10MaxAbs[last] as number) + 0.5 * Math.log10(stats[steps] as number) });
+  trace.checkpoints.push(...checkpoints.splice(0));
   return false;
 }
 

@@ -1,0 +1,67 @@
+/** The chain runner and the growth probe on matrices whose powers are known exactly. */
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, test } from 'vitest';
+import { deepChain } from '../../src/chain/deepChain.ts';
+import { probeGrowth } from '../../src/chain/probeGrowth.ts';
+import { runChain } from '../../src/chain/runChain.ts';
+import { describeBackend } from '../../src/index.ts';
+
+const scaledIdentity = (dim: number, scale: number) => tf.tidy(() => tf.mul(tf.eye(dim), scale)) as tf.Tensor2D;
+
+describe('runChain counts steps as the notebook does (result = M @ result, loop index i)', () => {
+  test('2·I: x_i = 2^(i+2) overflows float32 at i = 126; float32 squares already at i = 62', () => {
+    const m = scaledIdentity(4, 2);
+    const trace = runChain({ matrix: m, activation: 'linear', maxSteps: 500 });
+    m.dispose();
+    expect(trace).toMatchObject({ outcome: 'nonFinite', steps: 126, float32SquaresOverflowAt: 62, float32SquaresUnderflowAt: null });
+    expect(trace.log10MaxAbs[10]).toBeCloseTo(12 * Math.log10(2), 10);
+  });
+
+  test("0.5·I with ReLU: x_i = 2^-(i+2) vanishes where the backend's probe says values round to 0", () => {
+    const m = scaledIdentity(4, 0.5);
+    const trace = runChain({ matrix: m, activation: 'relu', maxSteps: 500, checkpoints: [10] });
+    m.dispose();
+    const floorExponent = Math.log2(describeBackend().underflow.smallestPositiveOutput); // -149 with denormals
+    // 2^(floor-1) is a tie that rounds to even (0), so the first zero is at i + 2 = 1 - floor
+    expect(trace).toMatchObject({ outcome: 'vanished', steps: -floorExponent - 1, float32SquaresUnderflowAt: 73 });
+    expect(trace.checkpoints).toEqual([{ step: 10, log10Std: expect.closeTo(Math.log10(2 ** -11 * Math.sqrt(3 / 15)), 10), allZero: false, nonFinite: 0 }]);
+  });
+
+  test('a matrix that keeps its norm survives, and nothing leaks', () => {
+    const before = tf.memory().numTensors;
+    const m = scaledIdentity(8, 1);
+    const trace = runChain({ matrix: m, activation: 'linear', maxSteps: 50, readEvery: 7 });
+    m.dispose();
+    expect(trace).toMatchObject({ outcome: 'survived', steps: Infinity, matmuls: 50 });
+    expect(trace.rms.at(-1)).toEqual({ step: 49, log10Rms: expect.closeTo(Math.log10(Math.sqrt(1 / 8)), 10) });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test('refuses a non-square matrix and a bad step count', () => {
+    const m = tf.zeros([2, 3]) as tf.Tensor2D;
+    expect(() => runChain({ matrix: m, activation: 'linear', maxSteps: 5 })).toThrow(/matrix must be square, got shape \[2, 3\]/);
+    m.dispose();
+    const sq = scaledIdentity(2, 1);
+    expect(() => runChain({ matrix: sq, activation: 'linear', maxSteps: 0 })).toThrow(/maxSteps must be a positive integer/);
+    sq.dispose();
+  });
+});
+
+describe('probeGrowth tracks the chain in float64 beyond float32 range', () => {
+  test('for 2·I it predicts log10 rms = (i + 2)·log10 2 + log10 rms(I) far past the overflow', () => {
+    const m = scaledIdentity(4, 2);
+    const probe = probeGrowth({ matrix: m, activation: 'linear', steps: 300 });
+    m.dispose();
+    expect(probe.log10Rms[299]).toBeCloseTo(301 * Math.log10(2) + Math.log10(Math.sqrt(1 / 4)), 8);
+  });
+});
+
+describe('deepChain', () => {
+  test('with a fresh identity-like layer per step the std is kept; nothing leaks', () => {
+    const before = tf.memory().numTensors;
+    const eye = (shape: readonly number[]) => tf.eye(shape[0] as number);
+    const [at1, at5] = deepChain({ init: eye, dim: 16, activation: 'linear', checkpoints: [1, 5], reuse: false, seed: 3 });
+    expect(at5).toBeCloseTo(at1 as number, 6);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

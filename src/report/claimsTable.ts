@@ -1,0 +1,78 @@
+/**
+ * The claims table: one record per claim (and per negative control), sorted by notebook cell,
+ * as JSON for tools and as Markdown a person can paste into a PR.
+ */
+import type { ClaimResult } from '../claim/types.ts';
+import { checkMark } from '../claim/format.ts';
+
+export interface ClaimRecord extends ClaimResult {
+  specFile: string;
+  /** The test's own state: a failed claim, an accepted control or an error all read 'failed'. */
+  testState: string;
+}
+
+export interface ClaimsReport {
+  generatedAt: string;
+  backend: string;
+  masterSeed: number | undefined;
+  tier: string;
+  alphaTotal: number;
+  alphaSpent: number;
+  suiteWallSeconds: number;
+  claims: ClaimRecord[];
+}
+
+/** "In [160]" → 160; claims without a cell (the TODOs, the deep net) sort after, by id. */
+function cellNumber(cell: string | undefined): number {
+  const match = /\[(\d+)\]/.exec(cell ?? '');
+  return match ? Number(match[1]) : Number.POSITIVE_INFINITY;
+}
+
+export function sortClaims(records: ClaimRecord[]): ClaimRecord[] {
+  return [...records].sort(
+    (a, b) =>
+      cellNumber(a.cell) - cellNumber(b.cell) ||
+      a.id.localeCompare(b.id) ||
+      Number(a.role === 'control') - Number(b.role === 'control') ||
+      (a.control ?? '').localeCompare(b.control ?? ''),
+  );
+}
+
+const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function evidence(record: ClaimRecord): string {
+  const decisive = record.checks.filter((c) => !c.informational);
+  const shown = record.role === 'control' ? (decisive.find((c) => !c.pass) ?? decisive[0]) : decisive[0];
+  return shown ? `${checkMark(shown)} ${shown.detail}` : '';
+}
+
+export function claimsMarkdown(report: ClaimsReport): string {
+  const lines = [
+    '# initspec claims',
+    '',
+    `- backend: ${report.backend}`,
+    `- master seed: ${report.masterSeed ?? 'unknown'}; tier: ${report.tier}`,
+    `- α_total (suite false-fail budget): ${report.alphaTotal}; spent by the ledger: ${Number(report.alphaSpent.toFixed(6))}`,
+    `- suite wall time: ${report.suiteWallSeconds.toFixed(1)} s; generated ${report.generatedAt}`,
+    `- ${report.claims.filter((c) => c.testState === 'passed').length} of ${report.claims.length} claim and control tests passed`,
+    '',
+    '| id | cell | claim / control | verdict | trials | α | time (s) | evidence |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of report.claims) {
+    const subject = r.role === 'control' ? `control: ${r.control}` : r.statement;
+    const verdict = `${r.testState === 'passed' ? '✓' : '✗'} ${r.verdict}${r.expectedFailure ? ' (expected failure)' : ''}`;
+    lines.push(
+      `| ${r.id} | ${r.cell ?? ''} | ${escape(subject)} | ${verdict} | ${r.trials} | ${r.alpha} | ${(r.wallMs / 1000).toFixed(1)} | ${escape(evidence(r))} |`,
+    );
+  }
+  lines.push('', '## Every check', '');
+  for (const r of report.claims) {
+    lines.push(`### ${r.id}${r.role === 'control' ? ` — control: ${r.control}` : ''} (${r.specFile})`, '');
+    if (r.role === 'claim') lines.push(`${r.cell ? `${r.cell}: ` : ''}${r.statement}`, '');
+    if (r.expectedFailure) lines.push(`Expected failure: ${r.expectedFailure}`, '');
+    for (const c of r.checks) lines.push(`- ${checkMark(c)} ${c.detail}`);
+    lines.push(`- trials: ${r.trials} (${r.trialsBasis}); each check at confidence ${r.checkConfidence}`, `- seeds: ${r.seeds}`, '');
+  }
+  return `${lines.join('\n')}\n`;
+}
