@@ -48,6 +48,7 @@ export async function runClaim(spec: ClaimSpec, control?: ControlSpec, master: n
   const observations = await runTrials(spec.id, stream, control?.measure ?? spec.measure, trials, master);
   const checks = spec.checks.map((check) => check.evaluate(observations, checkConfidence));
   const holds = checks.every((c) => c.informational || c.pass);
+  const matmuls = observations.reduce((sum, o) => sum + (typeof o.matmuls === 'number' ? o.matmuls : 0), 0);
   const verdict = control ? (holds ? 'accepted' : 'rejected') : holds ? 'holds' : 'fails';
   const ok = control ? !holds : holds !== (spec.expectedFailure !== undefined);
   return {
@@ -68,5 +69,6 @@ export async function runClaim(spec: ClaimSpec, control?: ControlSpec, master: n
     backend: formatBackend(describeBackend()),
     checks,
     wallMs: performance.now() - started,
+    ...(matmuls > 0 ? { matmuls } : {}),
   };
 }

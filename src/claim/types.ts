@@ -99,4 +99,6 @@ export interface ClaimResult {
   backend: string;
   checks: CheckResult[];
   wallMs: number;
+  /** Matmuls of 512² size or whatever the trials did, when they report a `matmuls` count. */
+  matmuls?: number;
 }

@@ -13,7 +13,12 @@ import { claimsMarkdown, sortClaims, type ClaimRecord, type ClaimsReport } from 
 export default class ClaimsReporter implements Reporter {
   private started = performance.now();
 
-  constructor(private readonly outputDir = 'reports') {}
+  private readonly outputDir: string;
+
+  /** vitest passes the options given beside the reporter in the config: `['…/claimsReporter.ts', { outputDir }]`. */
+  constructor({ outputDir = 'reports' }: { outputDir?: string } = {}) {
+    this.outputDir = outputDir;
+  }
 
   onTestRunStart(): void {
     this.started = performance.now();
