@@ -11,7 +11,9 @@ import { byTier, medianReport, notebook, outcomeAtLeast, pairedWithin } from '..
 import type { Check, ClaimSpec, ControlSpec } from '../../src/claim/index.ts';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Shape } from '../../src/init/validate.ts';
+import { circularLawRate, log10MaxOverRms } from '../../src/theory/index.ts';
 import { circularLawEnd } from '../../src/theory/index.ts';
+import { countHistogramSvg, trajectoryPlotSvg } from '../../src/report/plots.ts';
 
 export const NOTEBOOK_DIM = 512;
 export const NOTEBOOK_STEPS = 500;
@@ -97,6 +99,22 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
       theory: { value: closedForm.steps, formula: 'circular-law count (rms(M)·(σ√n·act)^(i+1) · κ leaves the float32 window)' },
     }),
   );
+  const rate = circularLawRate({ std, n: dim, activation });
+  const kappa = log10MaxOverRms(dim * dim, activation);
+  const circularLine = Array.from({ length: Number.isFinite(closedForm.steps) ? closedForm.steps + 1 : NOTEBOOK_STEPS }, (_, i) => Math.log10(std) + (i + 1) * rate + kappa);
+  const plots: ClaimSpec['plots'] = async (observations) => ({
+    trajectory: await trajectoryPlotSvg({
+      title: `${id}: log10 max|x| per step, ${observations.length} seeds (${activation})`,
+      traces: observations.map((o) => o.log10MaxAbs as number[]),
+      theory: circularLine,
+      theoryLabel: 'circular law',
+    }),
+    histogram: await countHistogramSvg({
+      title: `${id}: steps until the chain ends${notebookSteps ? ' (red: the notebook\'s draw)' : ''}`,
+      counts: observations.map((o) => o.steps as number),
+      ...(notebookSteps ? { notebook: notebookSteps.value } : {}),
+    }),
+  });
   const controlSpecs: ControlSpec[] = controls.map((c) => ({ label: c.label, measure: measure(c.init, c.activation ?? activation) }));
   return {
     id,
@@ -105,6 +123,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
     measure: measure(init, activation),
     checks,
     controls: controlSpecs,
+    plots,
     ...(expectedFailure ? { expectedFailure } : {}),
   };
 }

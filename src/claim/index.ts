@@ -3,5 +3,5 @@ export { ALPHA_TOTAL, ALPHA_LEDGER, alphaFor, alphaSpent } from './budget.ts';
 export { meanWithin, stdWithin, followsDistribution, notebookDrawTypical, outcomeAtLeast, pairedWithin, medianReport, spreadRatioAtLeast } from './checks.ts';
 export { tier, byTier, TIERS, type Tier } from './tier.ts';
 export { notebook } from './notebook.ts';
-export { runClaim, plannedTrials, streamId } from './run.ts';
+export { runClaim, runClaimWithObservations, plannedTrials, streamId } from './run.ts';
 export { formatResult, headline, rerunCommand, checkMark } from './format.ts';

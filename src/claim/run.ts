@@ -42,6 +42,15 @@ async function runTrials(id: string, stream: string, measure: Measure, trials: n
 }
 
 export async function runClaim(spec: ClaimSpec, control?: ControlSpec, master: number = masterSeed()): Promise<ClaimResult> {
+  return (await runClaimWithObservations(spec, control, master)).result;
+}
+
+/** runClaim, also handing back the per-trial observations (for plots). */
+export async function runClaimWithObservations(
+  spec: ClaimSpec,
+  control?: ControlSpec,
+  master: number = masterSeed(),
+): Promise<{ result: ClaimResult; observations: Observations[] }> {
   const started = performance.now();
   const { trials, basis, checkConfidence } = plannedTrials(spec);
   const stream = streamId(spec, control);
@@ -51,7 +60,7 @@ export async function runClaim(spec: ClaimSpec, control?: ControlSpec, master: n
   const matmuls = observations.reduce((sum, o) => sum + (typeof o.matmuls === 'number' ? o.matmuls : 0), 0);
   const verdict = control ? (holds ? 'accepted' : 'rejected') : holds ? 'holds' : 'fails';
   const ok = control ? !holds : holds !== (spec.expectedFailure !== undefined);
-  return {
+  const result: ClaimResult = {
     id: spec.id,
     role: control ? 'control' : 'claim',
     ...(control ? { control: control.label } : {}),
@@ -71,4 +80,5 @@ export async function runClaim(spec: ClaimSpec, control?: ControlSpec, master: n
     wallMs: performance.now() - started,
     ...(matmuls > 0 ? { matmuls } : {}),
   };
+  return { result, observations };
 }

@@ -76,6 +76,8 @@ export interface ClaimSpec {
   controls: ControlSpec[];
   /** Set when the notebook's claim is known to be false here: the spec expects it to fail, and says why. */
   expectedFailure?: string;
+  /** Charts of the claim's trials (not its controls'): name → SVG text. */
+  plots?: (observations: readonly Observations[]) => Promise<Record<string, string>>;
 }
 
 export type Role = 'claim' | 'control';
@@ -99,6 +101,8 @@ export interface ClaimResult {
   backend: string;
   checks: CheckResult[];
   wallMs: number;
-  /** Matmuls of 512² size or whatever the trials did, when they report a `matmuls` count. */
+  /** Matmuls the trials did, when they report a `matmuls` count. */
   matmuls?: number;
+  /** Chart files written for this claim (reports/plots/…svg). */
+  plots?: string[];
 }

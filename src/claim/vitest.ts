@@ -3,10 +3,11 @@
  * that it holds and one per negative control, with every number in the report (annotations,
  * task meta, JUnit properties) and in the failure message.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'vitest';
 import { checkMark, formatResult, headline } from './format.ts';
-import { runClaim } from './run.ts';
+import { runClaimWithObservations } from './run.ts';
 import type { ClaimResult, ClaimSpec, ControlSpec } from './types.ts';
 
 declare module 'vitest' {
@@ -19,8 +20,9 @@ declare module 'vitest' {
 const CLAIM_TIMEOUT_MS = 20 * 60 * 1000;
 
 async function runAndReport(context: TestContext, spec: ClaimSpec, control?: ControlSpec): Promise<void> {
-  const result = await runClaim(spec, control);
+  const { result, observations } = await runClaimWithObservations(spec, control);
   const specFile = path.relative(process.cwd(), context.task.file.filepath);
+  if (!control && spec.plots) result.plots = await writePlots(context, spec.id, await spec.plots(observations));
   context.task.meta.claim = result;
   await context.annotate(headline(result), result.ok ? 'claim' : 'claim-failed');
   for (const check of result.checks) await context.annotate(`${checkMark(check)} ${check.detail}`, 'check');
@@ -34,6 +36,21 @@ async function runAndReport(context: TestContext, spec: ClaimSpec, control?: Con
           : 'the claim FAILED';
     throw new Error(`${why}\n${formatResult(result, specFile)}`);
   }
+}
+
+const PLOTS_DIR = path.join('reports', 'plots');
+
+/** Saves each chart to reports/plots/<id>-<name>.svg and attaches it to the test's report. */
+async function writePlots(context: TestContext, id: string, plots: Record<string, string>): Promise<string[]> {
+  mkdirSync(PLOTS_DIR, { recursive: true });
+  const files: string[] = [];
+  for (const [name, svg] of Object.entries(plots)) {
+    const file = path.join(PLOTS_DIR, `${id}-${name}.svg`.replace(/[^\w.-]+/g, '_'));
+    writeFileSync(file, svg);
+    files.push(file);
+    await context.annotate(`plot: ${name}`, 'plot', { contentType: 'image/svg+xml', body: svg, bodyEncoding: 'utf-8' });
+  }
+  return files;
 }
 
 export function claim(spec: ClaimSpec): void {

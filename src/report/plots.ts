@@ -57,7 +57,7 @@ export async function trajectoryPlotSvg({ title, traces, yTitle = 'log10 max|x|'
         encoding: { x, y, detail: { field: 'trial', type: 'nominal' } },
       },
       ...(theoryRows.length
-        ? [{ data: { values: theoryRows }, mark: { type: 'line' as const, strokeDash: [6, 4], color: '#e45756', strokeWidth: 2 }, encoding: { x, y, color: { field: 'series', type: 'nominal' as const, title: null } } }]
+        ? [{ data: { values: theoryRows }, mark: { type: 'line' as const, strokeDash: [6, 4], color: '#e45756', strokeWidth: 2 }, encoding: { x, y, color: { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const } } } }]
         : []),
     ],
   });
@@ -81,7 +81,7 @@ export function countHistogramSvg({ title, counts, notebook, xTitle = 'steps unt
       {
         data: { values: finite },
         mark: { type: 'bar', color: '#4c78a8' },
-        encoding: { x: { field: 'value', type: 'quantitative', bin: { maxbins: 30 }, title: xTitle }, y: { aggregate: 'count', type: 'quantitative', title: 'trials' } },
+        encoding: { x: { field: 'value', type: 'quantitative', bin: { maxbins: 30, minstep: 1 }, title: xTitle }, y: { aggregate: 'count', type: 'quantitative', title: 'trials' } },
       },
       ...(notebook !== undefined && Number.isFinite(notebook)
         ? [{ data: { values: [{ value: notebook, label: 'notebook' }] }, mark: { type: 'rule' as const, color: '#e45756', strokeWidth: 2 }, encoding: { x: { field: 'value', type: 'quantitative' as const } } }]
