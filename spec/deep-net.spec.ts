@@ -4,12 +4,13 @@
  * layers, while the notebook's reused-matrix chain (same scheme, same input) spreads far
  * wider: its growth is set by one matrix's spectrum, not averaged over many.
  */
-import { byTier, outcomeAtLeast, spreadRatioAtLeast } from '../src/claim/index.ts';
+import { byTier, mediansReport, outcomeAtLeast, spreadRatioAtLeast } from '../src/claim/index.ts';
+import { trajectoryPlotSvg } from '../src/report/plots.ts';
 import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
 import type { Activation } from '../src/chain/runChain.ts';
-import { deepChainLog10Std, schemeStd } from '../src/theory/index.ts';
+import { deepChainLog10Std, log10MaxOverRms, schemeStd, secondMomentFactor } from '../src/theory/index.ts';
 import { OUTCOME_FLOOR } from './support/chainClaim.ts';
 import { scheme, type Init } from './support/schemes.ts';
 import { kaimingUniform } from '../src/index.ts';
@@ -23,18 +24,40 @@ const CHECKPOINTS = byTier({ fast: [10, 50, 100], full: [10, 50, 100, 500] });
 
 function deepNetClaim(options: { id: string; statement: string; schemeName: string; activation: Activation; plannedRatio: number; control: { label: string; init: Init } }): ClaimSpec {
   const { id, statement, schemeName, activation, plannedRatio, control } = options;
-  const target = deepChainLog10Std({ std: schemeStd(schemeName, dim), n: dim, activation, layers: LAYERS });
+  const std = schemeStd(schemeName, dim);
+  const target = deepChainLog10Std({ std, n: dim, activation, layers: LAYERS });
   const measure = (init: Init): ClaimSpec['measure'] => ({ seed }) => {
     const fresh = deepChain({ init, dim, activation, checkpoints: CHECKPOINTS, reuse: false, seed });
     const reused = deepChain({ init, dim, activation, checkpoints: [LAYERS], reuse: true, seed });
-    const at100 = fresh[CHECKPOINTS.indexOf(LAYERS)] as number;
+    const at100 = fresh.log10StdAt[CHECKPOINTS.indexOf(LAYERS)] as number;
     return {
       freshLog10StdAt100: at100,
-      reusedLog10StdAt100: reused[0] as number,
+      reusedLog10StdAt100: reused.log10StdAt[0] as number,
       inBand: Math.abs(at100 - target) <= BAND_DECADES ? 1 : 0,
-      freshLog10Std: fresh,
+      freshLog10Std: fresh.log10StdAt,
+      freshLog10MaxAbs: fresh.log10MaxAbs,
+      reusedLog10MaxAbs: reused.log10MaxAbs,
     };
   };
+  // Expected log10 max|x| per layer: the second-moment theory's rms plus the Gaussian max/rms.
+  const q = secondMomentFactor({ std, n: dim, activation });
+  const theoryMax = Array.from({ length: Math.max(...CHECKPOINTS) }, (_, i) => ((i + 1) / 2) * Math.log10(q) + log10MaxOverRms(dim * dim, activation));
+  const plots: ClaimSpec['plots'] = async (observations) => ({
+    fresh: await trajectoryPlotSvg({
+      title: `${id}: fresh matrix per layer, log10 max|x| over ${observations.length} seeds`,
+      xTitle: 'layer',
+      traces: observations.map((o) => o.freshLog10MaxAbs as number[]),
+      theory: theoryMax,
+      theoryLabel: 'second-moment theory',
+    }),
+    reused: await trajectoryPlotSvg({
+      title: `${id}: one reused matrix, log10 max|x| over ${observations.length} seeds`,
+      xTitle: 'layer',
+      traces: observations.map((o) => o.reusedLog10MaxAbs as number[]),
+      theory: theoryMax.slice(0, LAYERS),
+      theoryLabel: 'second-moment theory',
+    }),
+  });
   return {
     id,
     statement,
@@ -52,8 +75,10 @@ function deepNetClaim(options: { id: string; statement: string; schemeName: stri
         atLeast: 1,
         plannedRatio,
       }),
+      mediansReport({ of: 'freshLog10Std', label: 'fresh net log10 std', positions: CHECKPOINTS.map((k) => `after ${k} layers`) }),
     ],
     controls: [{ label: control.label, measure: measure(control.init) }],
+    plots,
   };
 }
 

@@ -60,8 +60,9 @@ describe('deepChain', () => {
   test('with a fresh identity-like layer per step the std is kept; nothing leaks', () => {
     const before = tf.memory().numTensors;
     const eye = (shape: readonly number[]) => tf.eye(shape[0] as number);
-    const [at1, at5] = deepChain({ init: eye, dim: 16, activation: 'linear', checkpoints: [1, 5], reuse: false, seed: 3 });
+    const { log10StdAt: [at1, at5], log10MaxAbs } = deepChain({ init: eye, dim: 16, activation: 'linear', checkpoints: [1, 5], reuse: false, seed: 3 });
     expect(at5).toBeCloseTo(at1 as number, 6);
+    expect(log10MaxAbs).toHaveLength(5);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

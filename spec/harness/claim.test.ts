@@ -55,9 +55,17 @@ describe('claim DSL', () => {
   });
 
   test('a trial that leaks a tensor fails the claim, naming it', async () => {
-    const leaky: ClaimSpec = { ...spec, measure: () => ({ x: tf.scalar(0.5).dataSync()[0]! }) };
+    const leakedTensors: tf.Tensor[] = [];
+    const leaky: ClaimSpec = {
+      ...spec,
+      measure: () => {
+        const kept = tf.scalar(0.5);
+        leakedTensors.push(kept);
+        return { x: kept.dataSync()[0]! };
+      },
+    };
     await expect(runClaim(leaky, undefined, 1)).rejects.toThrow(/harness\/dsl: trial 0 of "harness\/dsl" leaked 1 tensor/);
-    tf.disposeVariables();
+    tf.dispose(leakedTensors);
   });
 });
 

@@ -8,9 +8,9 @@
 import { describe, expect, test } from 'vitest';
 import jStat from 'jstat';
 import { uniformSource } from '../../src/rng/draw.ts';
-import { seedFor } from '../../src/rng/seed.ts';
+import { deriveSeed, seedFor } from '../../src/rng/seed.ts';
 import { standardNormals } from '../../src/rng/draw.ts';
-import { ksTest, meanCI, medianCI, proportionCI, uniformCdf, varianceCI } from '../../src/stats/index.ts';
+import { ksTest, meanCI, medianCI, proportionCI, stdRatioCI, uniformCdf, varianceCI } from '../../src/stats/index.ts';
 
 const SIMULATIONS = 4000;
 const TOLERANCE = 0.015;
@@ -72,6 +72,14 @@ describe('95% intervals cover the truth as often as they claim (4000 simulations
     expect(achieved).toBeGreaterThanOrEqual(0.95);
     expect(achieved).toBeLessThanOrEqual(0.965);
     expect(Math.abs(rate - achieved)).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  test('stdRatioCI (F, n = 12 and 20, σ 2 and 1) covers the ratio 2 in 95% ± 1.5%', () => {
+    const rate = coverage('calibration/stdRatioCI', (seed) => {
+      const ci = stdRatioCI(normalSample(12, 0, 2, seed), normalSample(20, 5, 1, deriveSeed(seed, 'b')), { confidence: 0.95 });
+      return ci.lower <= 2 && 2 <= ci.upper;
+    });
+    expect(Math.abs(rate - 0.95)).toBeLessThanOrEqual(TOLERANCE);
   });
 
   test('ksTest rejects a true U(0, 1) at level 0.05 in 5% ± 1.5% of samples (n = 100)', () => {

@@ -21,13 +21,23 @@ export interface DeepChainOptions {
   seed: number;
 }
 
-/** log10 std of x after each checkpoint's number of layers (-Infinity if all zero, NaN if non-finite). */
-export function deepChain({ init, dim, activation, checkpoints, reuse, seed }: DeepChainOptions): number[] {
+export interface DeepChainTrace {
+  /** float64 log10 std of x after each checkpoint's number of layers (-Infinity if all zero, NaN if non-finite). */
+  log10StdAt: number[];
+  /** log10 max|x| after every layer (device reduction, read back in batches), for plots. */
+  log10MaxAbs: number[];
+}
+
+const READ_EVERY = 10;
+
+export function deepChain({ init, dim, activation, checkpoints, reuse, seed }: DeepChainOptions): DeepChainTrace {
   const layers = Math.max(...checkpoints);
   if (!Number.isInteger(layers) || layers < 1) throw new RangeError(`deepChain: checkpoints must be positive integers, got ${checkpoints.join(', ')}`);
   const results = new Map<number, number>();
   const shared = reuse ? init([dim, dim], deriveSeed(seed, 'layer/1')) : undefined;
   let x = normal([dim, dim], { seed: deriveSeed(seed, 'input') });
+  const log10MaxAbs: number[] = [];
+  let pending: tf.Tensor[] = [];
   try {
     for (let layer = 1; layer <= layers; layer++) {
       const next = tf.tidy(() => {
@@ -37,14 +47,22 @@ export function deepChain({ init, dim, activation, checkpoints, reuse, seed }: D
       });
       x.dispose();
       x = next;
+      pending.push(tf.tidy(() => tf.max(tf.abs(x))));
+      if (pending.length === READ_EVERY || layer === layers) {
+        const batch = tf.tidy(() => tf.stack(pending).dataSync());
+        tf.dispose(pending);
+        pending = [];
+        for (const v of batch) log10MaxAbs.push(Math.log10(v));
+      }
       if (checkpoints.includes(layer)) {
         const m = hostMoments(x.dataSync());
         results.set(layer, m.nonFinite > 0 ? Number.NaN : Math.log10(m.std));
       }
     }
   } finally {
+    tf.dispose(pending);
     x.dispose();
     shared?.dispose();
   }
-  return checkpoints.map((k) => results.get(k) as number);
+  return { log10StdAt: checkpoints.map((k) => results.get(k) as number), log10MaxAbs };
 }

@@ -36,6 +36,7 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'calibration/proportionCI': 0.0001,
   'calibration/medianCI': 0.0001,
   'calibration/ksTest': 0.0001,
+  'calibration/stdRatioCI': 0.0001,
   // the DSL's own tests (spec/harness/claim.test.ts) run a small true claim
   'harness/dsl': 0.0001,
 };

@@ -326,3 +326,32 @@ export function spreadRatioAtLeast(options: { wide: string; narrow: string; labe
     },
   };
 }
+
+/**
+ * Informational: the median (and range) across trials of each entry of an array observation,
+ * e.g. log10 std after 10, 50, 100 layers.
+ */
+export function mediansReport(options: { of: string; label: string; positions: readonly string[] }): Check {
+  const { of, label, positions } = options;
+  return {
+    label,
+    informational: true,
+    trialsBasis: `${label}: informational`,
+    trialsNeeded: () => 1,
+    evaluate(observations) {
+      const parts = positions.map((position, index) => {
+        const values = observations
+          .map((o) => {
+            const value = o[of];
+            return typeof value === 'number' || value === undefined ? Number.NaN : (value[index] as number);
+          })
+          .filter((v) => !Number.isNaN(v))
+          .sort((a, b) => a - b);
+        if (values.length === 0) return `${position}: not reached`;
+        const median = values[Math.floor((values.length - 1) / 2)] as number;
+        return `${position}: median ${fmt(median)} [${fmt(values[0] as number)}, ${fmt(values[values.length - 1] as number)}]`;
+      });
+      return { label, method: 'order statistics', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: `${label} — ${parts.join('; ')}` };
+    },
+  };
+}

@@ -57,7 +57,7 @@ async function chain(options: ChainOptions): Promise<Record<string, unknown>> {
   if (options.fresh) {
     const checkpoints = [10, 50, 100, 500].filter((k) => k <= options.steps);
     if (checkpoints.length === 0) checkpoints.push(options.steps);
-    const rows = await runTrials(options, stream, 'fresh net', (seed) => deepChain({ init, dim: options.dim, activation: options.act, checkpoints, reuse: false, seed }));
+    const rows = await runTrials(options, stream, 'fresh net', (seed) => deepChain({ init, dim: options.dim, activation: options.act, checkpoints, reuse: false, seed }).log10StdAt);
     const summary = Object.fromEntries(checkpoints.map((k, i) => [`log10 std after ${k} layers`, medianText(rows.map((r) => r[i] as number))]));
     return { stream, ...summary };
   }

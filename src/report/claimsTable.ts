@@ -2,6 +2,7 @@
  * The claims table: one record per claim (and per negative control), sorted by notebook cell,
  * as JSON for tools and as Markdown a person can paste into a PR.
  */
+import path from 'node:path';
 import type { ClaimResult } from '../claim/types.ts';
 import { checkMark } from '../claim/format.ts';
 
@@ -72,6 +73,7 @@ export function claimsMarkdown(report: ClaimsReport): string {
     if (r.role === 'claim') lines.push(`${r.cell ? `${r.cell}: ` : ''}${r.statement}`, '');
     if (r.expectedFailure) lines.push(`Expected failure: ${r.expectedFailure}`, '');
     for (const c of r.checks) lines.push(`- ${checkMark(c)} ${c.detail}`);
+    for (const plot of r.plots ?? []) lines.push(`- plot: [${path.basename(plot)}](plots/${path.basename(plot)})`);
     lines.push(`- trials: ${r.trials} (${r.trialsBasis}); each check at confidence ${r.checkConfidence}`, `- seeds: ${r.seeds}`, '');
   }
   return `${lines.join('\n')}\n`;
