@@ -57,7 +57,7 @@ export async function trajectoryPlotSvg({ title, traces, yTitle = 'log10 max|x|'
         encoding: { x, y, detail: { field: 'trial', type: 'nominal' } },
       },
       ...(theoryRows.length
-        ? [{ data: { values: theoryRows }, mark: { type: 'line' as const, strokeDash: [6, 4], color: '#e45756', strokeWidth: 2 }, encoding: { x, y, color: { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const } } } }]
+        ? [{ data: { values: theoryRows }, mark: { type: 'line' as const, strokeDash: [6, 4], color: '#e45756', strokeWidth: 2 }, encoding: { x, y, color: { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const }, scale: { range: ['#e45756'] } } } }]
         : []),
     ],
   });

@@ -1,0 +1,84 @@
+/**
+ * `npm run audit:seeds -- --runs 20 [--base N] [--files PATTERN…]`: the fresh-seed audit. Runs
+ * the fast tier under `runs` master seeds derived from a base (each printed, each rerunnable
+ * with INITSPEC_SEED=…), then reports per claim how many runs failed, the suite's measured
+ * false-fail rate against its declared α_total with a Clopper–Pearson bound, and the claims
+ * whose failures exceed their α, with the seeds that broke them. Writes reports/audit.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ALPHA_LEDGER, ALPHA_TOTAL } from '../claim/budget.ts';
+import { parseSeed, seedFor } from '../rng/seed.ts';
+import { proportionCI } from '../stats/intervals.ts';
+
+interface VitestJson {
+  testResults: Array<{ assertionResults: Array<{ fullName: string; status: string; meta?: { claim?: { id: string } } }> }>;
+}
+
+const { values, positionals } = parseArgs({
+  options: { runs: { type: 'string', default: '20' }, base: { type: 'string', default: '1' } },
+  allowPositionals: true,
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs must be a positive integer, got ${values.runs}`);
+const base = parseSeed(values.base, '--base');
+const dir = path.join('reports', 'audit');
+mkdirSync(dir, { recursive: true });
+
+const failures = new Map<string, number[]>();
+const testsPerClaim = new Map<string, number>();
+const runRecords: Array<{ seed: number; failed: string[]; seconds: number }> = [];
+for (let r = 0; r < runs; r++) {
+  const seed = seedFor('audit', r, base);
+  const file = path.join(dir, `run-${seed}.json`);
+  const started = performance.now();
+  console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed}`);
+  try {
+    execFileSync('npx', ['vitest', 'run', ...positionals, '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
+      env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } catch {
+    // failed claims are what the audit counts; the JSON report says which
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
+  const failed = new Set<string>();
+  for (const test of report.testResults.flatMap((t) => t.assertionResults)) {
+    const id = test.meta?.claim?.id ?? test.fullName.split(' · ')[0] ?? test.fullName;
+    if (r === 0) testsPerClaim.set(id, (testsPerClaim.get(id) ?? 0) + 1);
+    if (test.status === 'failed') failed.add(id);
+  }
+  for (const id of failed) failures.set(id, [...(failures.get(id) ?? []), seed]);
+  runRecords.push({ seed, failed: [...failed], seconds: (performance.now() - started) / 1000 });
+}
+
+const runsWithFailure = runRecords.filter((r) => r.failed.length > 0).length;
+const rate = proportionCI(runsWithFailure, runs, { confidence: 0.95 });
+const perClaim = [...testsPerClaim.keys()].sort().map((id) => {
+  const seeds = failures.get(id) ?? [];
+  const alpha = ALPHA_LEDGER[id];
+  // fragile: more failures than a claim at its α would produce with 95% probability
+  const fragile = alpha !== undefined ? proportionCI(seeds.length, runs, { confidence: 0.95, sided: 'lower' }).lower > alpha : seeds.length > 0;
+  return { id, alpha: alpha ?? null, failedRuns: seeds.length, seeds, fragile };
+});
+const audit = {
+  runs,
+  base,
+  alphaTotal: ALPHA_TOTAL,
+  runsWithAFailure: runsWithFailure,
+  falseFailRate: rate.estimate,
+  falseFailRate95: [rate.lower, rate.upper],
+  withinBudget: rate.lower <= ALPHA_TOTAL,
+  fragile: perClaim.filter((c) => c.fragile),
+  perClaim,
+  runRecords,
+};
+writeFileSync(path.join('reports', 'audit.json'), `${JSON.stringify(audit, null, 2)}\n`);
+console.log(
+  `\nfalse-fail rate: ${runsWithFailure}/${runs} runs = ${rate.estimate.toFixed(3)}, 95% CI [${rate.lower.toFixed(3)}, ${rate.upper.toFixed(3)}] ` +
+    `against α_total ${ALPHA_TOTAL}: ${audit.withinBudget ? 'consistent with the budget' : 'OVER the budget'}`,
+);
+for (const c of audit.fragile) console.log(`fragile: ${c.id} failed ${c.failedRuns}/${runs} (α ${c.alpha}); seeds ${c.seeds.join(', ')}`);
+console.log('saved reports/audit.json');
