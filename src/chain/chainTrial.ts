@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend } from '../backend/describe.ts';
 import type { Shape } from '../init/validate.ts';
-import { endOfTrajectory, log10MaxOverRms } from '../theory/chainSteps.ts';
+import { endOfTrajectory, float32Window, log10MaxOverRms } from '../theory/chainSteps.ts';
 import { probeGrowth } from './probeGrowth.ts';
 import { runChain, type Activation, type ChainTrace } from './runChain.ts';
 
@@ -43,16 +43,20 @@ export interface ChainObservation {
 
 export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrialOptions): ChainObservation {
   const matrix = tf.tidy(() => init([dim, dim], seed)) as tf.Tensor2D;
+  const floor = describeBackend().underflow.smallestPositiveOutput;
+  const kappa = log10MaxOverRms(dim * dim, activation);
+  const { log10Floor, log10Ceiling } = float32Window(floor);
   let trace: ChainTrace;
   let predicted: Float64Array;
   try {
     trace = runChain({ matrix, activation, maxSteps, checkpoints: CHAIN_CHECKPOINTS });
-    predicted = probeGrowth({ matrix, activation, steps: maxSteps }).log10Rms;
+    // The prediction is complete once its trajectory has left the float32 window.
+    const left = (log10Rms: number) => log10Rms + kappa < log10Floor || log10Rms + kappa > log10Ceiling;
+    predicted = probeGrowth({ matrix, activation, steps: maxSteps, stopAfter: left }).log10Rms;
   } finally {
     matrix.dispose();
   }
-  const floor = describeBackend().underflow.smallestPositiveOutput;
-  const predictedEnd = endOfTrajectory(predicted, log10MaxOverRms(dim * dim, activation), floor);
+  const predictedEnd = endOfTrajectory(predicted, kappa, floor);
   const last = trace.rms[trace.rms.length - 1];
   return {
     vanished: trace.outcome === 'vanished' ? 1 : 0,
@@ -61,7 +65,7 @@ export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrial
     steps: trace.steps,
     predictedSteps: predictedEnd.steps,
     log10RmsLast: last ? last.log10Rms : Number.NaN,
-    predictedLog10RmsLast: last ? (predicted[last.step] as number) : Number.NaN,
+    predictedLog10RmsLast: last && last.step < predicted.length ? (predicted[last.step] as number) : Number.NaN,
     log10StdAt: CHAIN_CHECKPOINTS.map((k) => trace.checkpoints.find((c) => c.step === k)?.log10Std ?? Number.NaN),
     log10MaxAbs: trace.log10MaxAbs,
     float32SquaresUnderflowAt: trace.float32SquaresUnderflowAt ?? Number.NaN,

@@ -9,19 +9,21 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from './runChain.ts';
 
 export interface GrowthProbe {
-  /** Predicted log10 rms(X_i) for i = 0…steps-1, from the p probed columns. */
+  /** Predicted log10 rms(X_i) for i = 0…steps-1 (fewer if stopped early), from the p probed columns. */
   log10Rms: Float64Array;
   /** log10 rms(M), the chain's start. */
   log10RmsStart: number;
   columns: number;
 }
 
-export function probeGrowth({ matrix, activation, steps, columns = 16, readEvery = 25 }: {
+export function probeGrowth({ matrix, activation, steps, columns = 16, readEvery = 25, stopAfter }: {
   matrix: tf.Tensor2D;
   activation: Activation;
   steps: number;
   columns?: number;
   readEvery?: number;
+  /** Stop early (checked once per read-back) once this says the trajectory has told enough. */
+  stopAfter?: (log10Rms: number) => boolean;
 }): GrowthProbe {
   const [n] = matrix.shape;
   const p = Math.min(columns, n);
@@ -67,11 +69,12 @@ export function probeGrowth({ matrix, activation, steps, columns = 16, readEvery
           for (let j = 0; j < p; j++) logNorms[j] = (logNorms[j] as number) + Math.log(batch[row * p + j] as number);
           out[recorded++] = log10RmsOf();
         }
+        if (stopAfter?.(out[recorded - 1] as number)) break;
       }
     }
   } finally {
     tf.dispose(pending);
     v.dispose();
   }
-  return { log10Rms: out, log10RmsStart, columns: p };
+  return { log10Rms: out.subarray(0, recorded), log10RmsStart, columns: p };
 }

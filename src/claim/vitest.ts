@@ -22,11 +22,11 @@ const CLAIM_TIMEOUT_MS = 20 * 60 * 1000;
 async function runAndReport(context: TestContext, spec: ClaimSpec, control?: ControlSpec): Promise<void> {
   const { result, observations } = await runClaimWithObservations(spec, control);
   const specFile = path.relative(process.cwd(), context.task.file.filepath);
-  if (!control && spec.plots) result.plots = await writePlots(context, spec.id, await spec.plots(observations));
-  context.task.meta.claim = result;
   await context.annotate(headline(result), result.ok ? 'claim' : 'claim-failed');
   for (const check of result.checks) await context.annotate(`${checkMark(check)} ${check.detail}`, 'check');
   await context.annotate(`${result.seeds}; trials: ${result.trialsBasis}`, 'seeds');
+  if (!control && spec.plots) result.plots = await writePlots(context, spec.id, await spec.plots(observations));
+  context.task.meta.claim = result;
   if (!result.ok) {
     const why =
       result.role === 'control'

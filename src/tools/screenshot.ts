@@ -29,9 +29,14 @@ try {
   await page.goto(`http://localhost:${PORT}/`);
   await page.getByText(`${CLAIM} · `, { exact: false }).first().waitFor({ timeout: 20_000 });
   await page.screenshot({ path: 'reports/screenshot-dashboard.png' });
-  await page.getByText(`${CLAIM} · `, { exact: false }).first().click();
-  await page.getByText('holds', { exact: true }).first().click();
+  // Open the claim's "holds" test: the first "holds" row below the claim's row in the tree.
+  const claimRow = await page.getByText(`${CLAIM} · `, { exact: false }).first().boundingBox();
+  const holdsRows = await Promise.all((await page.getByText('holds', { exact: true }).all()).map((row) => row.boundingBox()));
+  const target = holdsRows.filter((box) => box && claimRow && box.y > claimRow.y).sort((a, b) => (a?.y ?? 0) - (b?.y ?? 0))[0];
+  if (!target) throw new Error(`no "holds" test under ${CLAIM} in the report tree`);
+  await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
   await page.getByText(`${CLAIM}: holds`, { exact: false }).first().waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: 'reports/screenshot-claim.png' });
   const svgCount = await page.locator('img[src*="svg"], svg image, img').count();
   console.log(`report shows ${CLAIM}'s annotations; ${svgCount} image element(s) on the page; saved reports/screenshot-dashboard.png and reports/screenshot-claim.png`);

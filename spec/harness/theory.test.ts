@@ -1,0 +1,135 @@
+/** The theory formulas on values known in closed form, and the matrix-vector moments by simulation. */
+import { describe, expect, test } from 'vitest';
+import { standardNormals } from '../../src/rng/draw.ts';
+import { mean, sampleVariance } from '../../src/stats/moments.ts';
+import {
+  chiMoment,
+  circularLawEnd,
+  circularLawRate,
+  deepChainLog10Std,
+  endOfTrajectory,
+  FEATURES,
+  float32Window,
+  kaimingUniformBound,
+  log10MaxOverRms,
+  matVecStatistic,
+  schemeStd,
+  secondMomentFactor,
+  torchDefaultBound,
+  uniformStd,
+} from '../../src/theory/index.ts';
+
+describe('moments of weights', () => {
+  test('uniformStd is (b - a)/√12; the torch default bound is 1/√fan_in; Kaiming uniform is √3·gain/√fan', () => {
+    expect(uniformStd(-1, 1)).toBeCloseTo(1 / Math.sqrt(3), 15);
+    expect(uniformStd(2, 5)).toBeCloseTo(3 / Math.sqrt(12), 15);
+    expect(torchDefaultBound(25)).toBeCloseTo(0.2, 15);
+    expect(kaimingUniformBound(Math.SQRT2, 512)).toBeCloseTo(Math.sqrt(6 / 512), 15);
+    expect(() => uniformStd(1, 1)).toThrow(/low must be < high/);
+    expect(() => torchDefaultBound(0)).toThrow(/fanIn must be a positive integer/);
+  });
+
+  test.each([
+    ['uniform(±0.01)', 0.01 / Math.sqrt(3)],
+    ['uniform(±1)/√dim', 1 / Math.sqrt(3 * 512)],
+    ['uniform(±1)·√(2/dim)', Math.sqrt(2 / (3 * 512))],
+    ['kaiming-uniform', Math.sqrt(2 / 512)],
+    ['kaiming-normal', Math.sqrt(2 / 512)],
+    ['xavier-uniform', 1 / Math.sqrt(512)],
+    ['xavier-normal', 1 / Math.sqrt(512)],
+    ['orthogonal', 1 / Math.sqrt(512)],
+    ['randn/√dim', 1 / Math.sqrt(512)],
+    ['randn·√(2/dim)', Math.sqrt(2 / 512)],
+  ])('schemeStd(%s, 512) = %d', (name, std) => {
+    expect(schemeStd(name, 512)).toBeCloseTo(std, 14);
+  });
+
+  test('schemeStd refuses a scheme it has no theory for', () => {
+    expect(() => schemeStd('torch-default', 512)).toThrow(/no theory for scheme "torch-default"/);
+  });
+});
+
+describe('matrix-vector moments (In [159]–[161])', () => {
+  test('chi moments: E‖x‖² = n, E‖x‖⁴ = n(n+2), E|x| = √(2/π) for n = 1', () => {
+    expect(chiMoment(512, 2)).toBeCloseTo(512, 8);
+    expect(chiMoment(10, 4)).toBeCloseTo(120, 8);
+    expect(chiMoment(1, 1)).toBeCloseTo(Math.sqrt(2 / Math.PI), 12);
+    expect(() => chiMoment(0, 1)).toThrow(/n must be a positive integer/);
+  });
+
+  test('the means: E[y²] = c²n, E[relu(y)] = c·E‖x‖/√(2π), E[relu(y)²] = c²n/2', () => {
+    expect(matVecStatistic({ n: 512, c: 1, feature: FEATURES.ySquared }).mean).toBeCloseTo(512, 8);
+    expect(matVecStatistic({ n: 512, c: Math.sqrt(2 / 512), feature: FEATURES.reluYSquared }).mean).toBeCloseTo(1, 10);
+    expect(matVecStatistic({ n: 512, c: Math.sqrt(2 / 512), feature: FEATURES.reluY }).mean).toBeCloseTo(
+      (Math.sqrt(2 / 512) * chiMoment(512, 1)) / Math.sqrt(2 * Math.PI),
+      12,
+    );
+    expect(matVecStatistic({ n: 8, c: 1, feature: FEATURES.y }).mean).toBe(0);
+  });
+
+  // Fixed seed, 20000 simulated 8×8 trials: the sd of a sample sd is ≈ 0.5% here, so ±3% is six SEs.
+  test.each([
+    ['y', FEATURES.y, (y: number) => y],
+    ['y²', FEATURES.ySquared, (y: number) => y * y],
+    ['relu(y)', FEATURES.reluY, (y: number) => Math.max(0, y)],
+    ['relu(y)²', FEATURES.reluYSquared, (y: number) => Math.max(0, y) ** 2],
+  ])('the per-trial mean and sd of mean(%s) match a simulation (n = 8, c = 0.7)', (_, feature, f) => {
+    const [n, c, trials] = [8, 0.7, 20_000];
+    const z = standardNormals(trials * (n * n + n), 11);
+    const stats: number[] = [];
+    for (let t = 0; t < trials; t++) {
+      const base = t * (n * n + n);
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        let y = 0;
+        for (let j = 0; j < n; j++) y += c * (z[base + i * n + j] as number) * (z[base + n * n + j] as number);
+        sum += f(y);
+      }
+      stats.push(sum / n);
+    }
+    const theory = matVecStatistic({ n, c, feature });
+    const sd = Math.sqrt(sampleVariance(stats));
+    expect(Math.abs(mean(stats) - theory.mean)).toBeLessThan(4 * (theory.sd / Math.sqrt(trials)) + 1e-12);
+    expect(Math.abs(sd / theory.sd - 1)).toBeLessThan(0.03);
+  });
+});
+
+describe('chain counts', () => {
+  test('circular-law rate: log10(σ√n), ReLU subtracts log10 √2', () => {
+    expect(circularLawRate({ std: 1 / Math.sqrt(512), n: 512, activation: 'linear' })).toBeCloseTo(0, 14);
+    expect(circularLawRate({ std: Math.sqrt(2 / 512), n: 512, activation: 'relu' })).toBeCloseTo(0, 14);
+    expect(circularLawRate({ std: 0.1, n: 100, activation: 'linear' })).toBeCloseTo(0, 14);
+  });
+
+  test('κ = √(2 ln N) for Gaussian entries, √2·√(2 ln(N/2)) after ReLU', () => {
+    expect(log10MaxOverRms(1000, 'linear')).toBeCloseTo(Math.log10(Math.sqrt(2 * Math.log(1000))), 14);
+    expect(log10MaxOverRms(1000, 'relu')).toBeCloseTo(Math.log10(Math.SQRT2 * Math.sqrt(2 * Math.log(500))), 14);
+  });
+
+  test('the float32 window: half the smallest kept value, and FLOAT32_MAX', () => {
+    const { log10Floor, log10Ceiling } = float32Window(2 ** -149);
+    expect(log10Floor).toBeCloseTo(-150 * Math.log10(2), 12);
+    expect(log10Ceiling).toBeCloseTo(38.5318, 4);
+  });
+
+  test('endOfTrajectory reports the first index that leaves the window, by side', () => {
+    expect(endOfTrajectory([-10, -44, -46], 0, 2 ** -149)).toEqual({ outcome: 'vanished', steps: 2 });
+    expect(endOfTrajectory([0, 38, 39], 0, 2 ** -149)).toEqual({ outcome: 'nonFinite', steps: 2 });
+    expect(endOfTrajectory([0, 1], 0.5, 2 ** -149)).toEqual({ outcome: 'survived', steps: Infinity });
+    expect(endOfTrajectory([-38, -38.3], 0, 2 ** -126)).toEqual({ outcome: 'vanished', steps: 1 }); // FTZ floor: log10 2^-127 = -38.23
+  });
+
+  test('circularLawEnd: σ = 0.1, n = 1 shrinks ×10 per step from 10^-1', () => {
+    // log10 max at index i = -(i + 2) + log10 √(2 ln 2) (0.0709) leaves log10 2^-150 (-45.154) first at i + 2 = 46
+    const end = circularLawEnd({ std: 0.1, n: 1, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 500 });
+    expect(end).toEqual({ outcome: 'vanished', steps: 44 });
+  });
+});
+
+describe('deep nets at init', () => {
+  test('He: q = n·σ²·½ = 1 for σ = √(2/n) with ReLU; std after ReLU is rms·√(1 - 1/π)', () => {
+    expect(secondMomentFactor({ std: Math.sqrt(2 / 512), n: 512, activation: 'relu' })).toBeCloseTo(1, 14);
+    expect(deepChainLog10Std({ std: Math.sqrt(2 / 512), n: 512, activation: 'relu', layers: 100 })).toBeCloseTo(Math.log10(Math.sqrt(1 - 1 / Math.PI)), 12);
+    expect(deepChainLog10Std({ std: 1 / Math.sqrt(3 * 512), n: 512, activation: 'linear', layers: 2 })).toBeCloseTo(-Math.log10(3), 12);
+  });
+});
