@@ -29,6 +29,13 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'T-randn-relu': 0.001,
   'F-kaiming-relu': 0.001,
   'F-randn-linear': 0.001,
+  // the tfjs-layers initializer audit (spec/tfjs-initializers.spec.ts)
+  'A-heUniform': 0.0005,
+  'A-glorotUniform': 0.0005,
+  'A-heNormal': 0.0005,
+  'A-glorotNormal': 0.0005,
+  'A-leCunNormal': 0.0005,
+  'A-heNormal-published': 0.0005,
   // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations
   // each, tolerance ±1.5 points against the exact coverage
   'calibration/meanCI': 0.0001,
