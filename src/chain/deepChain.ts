@@ -8,12 +8,14 @@ import { normal } from '../init/distributions.ts';
 import type { Shape } from '../init/validate.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { hostMoments } from '../stats/moments.ts';
+import { applyAct, type Act } from './activations.ts';
 import type { Activation } from './runChain.ts';
 
 export interface DeepChainOptions {
   init: (shape: Shape, seed: number) => tf.Tensor;
   dim: number;
-  activation: Activation;
+  /** 'linear' | 'relu', or any nonlinearity with its parameter. */
+  activation: Activation | Act;
   /** Layer counts at which to take log10 std(x) in float64; the chain runs to the largest. */
   checkpoints: readonly number[];
   /** true: one W for every layer (the notebook's chain); false: a fresh W per layer. */
@@ -31,6 +33,7 @@ export interface DeepChainTrace {
 const READ_EVERY = 10;
 
 export function deepChain({ init, dim, activation, checkpoints, reuse, seed }: DeepChainOptions): DeepChainTrace {
+  const act: Act = typeof activation === 'string' ? { name: activation } : activation;
   const layers = Math.max(...checkpoints);
   if (!Number.isInteger(layers) || layers < 1) throw new RangeError(`deepChain: checkpoints must be positive integers, got ${checkpoints.join(', ')}`);
   const results = new Map<number, number>();
@@ -42,8 +45,7 @@ export function deepChain({ init, dim, activation, checkpoints, reuse, seed }: D
     for (let layer = 1; layer <= layers; layer++) {
       const next = tf.tidy(() => {
         const weight = shared ?? init([dim, dim], deriveSeed(seed, `layer/${layer}`));
-        const product = tf.matMul(weight, x);
-        return activation === 'relu' ? tf.relu(product) : product;
+        return applyAct(tf.matMul(weight, x), act);
       });
       x.dispose();
       x = next;

@@ -29,6 +29,11 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'T-randn-relu': 0.001,
   'F-kaiming-relu': 0.001,
   'F-randn-linear': 0.001,
+  // gains (spec/gains.spec.ts)
+  'G-tanh': 0.0005,
+  'G-leaky-relu': 0.0005,
+  'G-selu': 0.0005,
+  'G-sigmoid': 0.0005,
   // the tfjs-layers initializer audit (spec/tfjs-initializers.spec.ts)
   'A-heUniform': 0.0005,
   'A-glorotUniform': 0.0005,

@@ -42,14 +42,16 @@ export function meanWithin(options: {
   target: TheoryValue;
   margin: number;
   sd: number;
+  /** Where the planning sd comes from, e.g. "theory" or "pilot, 6 seeds". */
+  sdBasis?: string;
   notebook?: NotebookValue;
   notebookRepeats?: number;
 }): Check {
-  const { of, label, target, margin, sd, notebook, notebookRepeats } = options;
+  const { of, label, target, margin, sd, sdBasis = 'theory', notebook, notebookRepeats } = options;
   if (!(margin > 0)) throw new RangeError(`meanWithin(${label}): margin must be > 0, got ${margin}`);
   return {
     label,
-    trialsBasis: `${label}: t half-width ≤ margin/2 = ${fmt(margin / 2)} with per-trial sd ${fmt(sd)} (theory)`,
+    trialsBasis: `${label}: t half-width ≤ margin/2 = ${fmt(margin / 2)} with per-trial sd ${fmt(sd)} (${sdBasis})`,
     trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
     evaluate(observations, confidence) {
       const values = scalars(observations, of);

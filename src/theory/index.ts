@@ -4,3 +4,4 @@ export { circularLawRate, circularLawEnd, endOfTrajectory, float32Window, log10M
 export { schemeStd } from './schemeStd.ts';
 export { secondMomentFactor, deepChainLog10Std } from './deepNet.ts';
 export { truncatedStdRatio } from './truncatedNormal.ts';
+export { gaussianExpectation, meanFieldTrajectory, type MeanFieldLayer } from './meanField.ts';
