@@ -4,6 +4,7 @@
  * self-multiplied chain neither vanishes nor explodes within 500 steps; orthogonal keeps the
  * norm exactly (an isometry).
  */
+import { pairedWithin } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { schemeStd } from '../src/theory/index.ts';
 import { chainClaim, NOTEBOOK_DIM } from './support/chainClaim.ts';
@@ -24,11 +25,22 @@ claim(
 claim(
   chainClaim({
     id: 'T-orthogonal-linear',
-    statement: 'an orthogonal matrix multiplied by itself survives all 500 steps (its powers are orthogonal)',
+    statement: 'an orthogonal matrix multiplied by itself survives all 500 steps and keeps its norm: its powers are orthogonal (Saxe et al. 2014)',
     std: schemeStd('orthogonal', NOTEBOOK_DIM),
     init: scheme('orthogonal'),
     activation: 'linear',
     expected: 'survived',
+    extraChecks: [
+      pairedWithin({
+        measured: 'log10RmsLast',
+        predicted: 'log10RmsStart',
+        label: 'isometry: log10 rms after 500 steps − log10 rms(M)',
+        margin: 1e-3,
+        sd: 1e-4,
+        unit: 'decades',
+        theory: 'M^k is orthogonal for every k, so ‖M^k‖_F = √n: the rms never changes (float32 rounding aside)',
+      }),
+    ],
     controls: [{ label: 'orthogonal with gain 0.5 (shrinks ×½ per step: vanishes)', init: orthogonalGain(0.5) }],
   }),
 );

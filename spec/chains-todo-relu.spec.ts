@@ -3,6 +3,7 @@
  * half the second moment, Xavier uniform, orthogonal and randn/√dim all vanish — the factor √2
  * is what Kaiming adds (C6c survives).
  */
+import { mediansReport } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { schemeStd } from '../src/theory/index.ts';
 import { chainClaim, NOTEBOOK_DIM } from './support/chainClaim.ts';
@@ -28,6 +29,13 @@ claim(
     init: scheme('orthogonal'),
     activation: 'relu',
     expected: 'vanished',
+    extraChecks: [
+      mediansReport({
+        of: 'log10SecondMomentSlope',
+        label: `measured decay of E[x²] per step (ReLU keeps half of a Gaussian's: log10 ½ = ${Math.log10(0.5).toFixed(4)})`,
+        positions: ['log10 E[x²] per step'],
+      }),
+    ],
     controls: [{ label: 'orthogonal with gain 4 + ReLU (explodes)', init: orthogonalGain(4) }],
   }),
 );

@@ -48,10 +48,12 @@ export interface ChainClaimOptions {
   notebookSteps?: ReturnType<typeof notebook>;
   controls: Array<{ label: string; init: Init; activation?: Activation }>;
   expectedFailure?: string;
+  /** Further checks on the same trials (e.g. the isometry of an orthogonal chain). */
+  extraChecks?: Check[];
 }
 
 export function chainClaim(options: ChainClaimOptions): ClaimSpec {
-  const { id, cell, statement, std, init, activation, expected, dim = NOTEBOOK_DIM, notebookSteps, controls, expectedFailure } = options;
+  const { id, cell, statement, std, init, activation, expected, dim = NOTEBOOK_DIM, notebookSteps, controls, expectedFailure, extraChecks = [] } = options;
   const measure = (draw: Init, act: Activation): ClaimSpec['measure'] => ({ seed }) =>
     chainTrial({ init: draw, dim, activation: act, maxSteps: NOTEBOOK_STEPS, seed });
   const closedForm = circularLawEnd({
@@ -100,6 +102,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
       theory: { value: closedForm.steps, formula: 'circular-law count (rms(M)·(σ√n·act)^(i+1) · κ leaves the float32 window)' },
     }),
   );
+  checks.push(...extraChecks);
   checks.push(
     mediansReport({ of: 'log10StdAt', label: 'float64 log10 std of x', positions: CHAIN_CHECKPOINTS.map((k) => `after ${k} steps`) }),
     float32TrapReport(),

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend } from '../backend/describe.ts';
 import type { Shape } from '../init/validate.ts';
 import { endOfTrajectory, float32Window, log10MaxOverRms } from '../theory/chainSteps.ts';
+import { hostMoments } from '../stats/moments.ts';
 import { probeGrowth } from './probeGrowth.ts';
 import { runChain, type Activation, type ChainTrace } from './runChain.ts';
 
@@ -33,6 +34,10 @@ export interface ChainObservation {
   predictedLog10RmsLast: number;
   /** float64 log10 std after 10, 50, 100, 500 multiplications (NaN where the chain had ended). */
   log10StdAt: number[];
+  /** log10 rms(M), where the chain starts. */
+  log10RmsStart: number;
+  /** Least-squares slope of log10 E[x²] per step over the batch-end samples in float32's normal range. */
+  log10SecondMomentSlope: number[];
   /** Per-step log10 max|x|, for plots. */
   log10MaxAbs: number[];
   float32SquaresUnderflowAt: number;
@@ -43,6 +48,7 @@ export interface ChainObservation {
 
 export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrialOptions): ChainObservation {
   const matrix = tf.tidy(() => init([dim, dim], seed)) as tf.Tensor2D;
+  const log10RmsStart = 0.5 * Math.log10(hostMoments(matrix.dataSync()).secondMoment);
   const floor = describeBackend().underflow.smallestPositiveOutput;
   const kappa = log10MaxOverRms(dim * dim, activation);
   const { log10Floor, log10Ceiling } = float32Window(floor);
@@ -67,9 +73,26 @@ export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrial
     log10RmsLast: last ? last.log10Rms : Number.NaN,
     predictedLog10RmsLast: last && last.step < predicted.length ? (predicted[last.step] as number) : Number.NaN,
     log10StdAt: CHAIN_CHECKPOINTS.map((k) => trace.checkpoints.find((c) => c.step === k)?.log10Std ?? Number.NaN),
+    log10RmsStart,
+    log10SecondMomentSlope: [secondMomentSlope(trace.rms)],
     log10MaxAbs: trace.log10MaxAbs,
     float32SquaresUnderflowAt: trace.float32SquaresUnderflowAt ?? Number.NaN,
     float32SquaresOverflowAt: trace.float32SquaresOverflowAt ?? Number.NaN,
     matmuls: trace.matmuls,
   };
+}
+
+/** Slope of 2·log10 rms against step over samples above float32's smallest normal (no denormal rounding). */
+function secondMomentSlope(samples: Array<{ step: number; log10Rms: number }>): number {
+  const usable = samples.filter((s) => s.log10Rms > -37 && s.log10Rms < 37);
+  if (usable.length < 2) return Number.NaN;
+  const mx = usable.reduce((a, s) => a + s.step, 0) / usable.length;
+  const my = usable.reduce((a, s) => a + 2 * s.log10Rms, 0) / usable.length;
+  let num = 0;
+  let den = 0;
+  for (const s of usable) {
+    num += (s.step - mx) * (2 * s.log10Rms - my);
+    den += (s.step - mx) ** 2;
+  }
+  return num / den;
 }

@@ -5,3 +5,4 @@ export { schemeStd } from './schemeStd.ts';
 export { secondMomentFactor, deepChainLog10Std } from './deepNet.ts';
 export { truncatedStdRatio } from './truncatedNormal.ts';
 export { gaussianExpectation, meanFieldTrajectory, type MeanFieldLayer } from './meanField.ts';
+export { digamma, trigamma, ratioMoments, logRatioVariance } from './finiteWidth.ts';
