@@ -12,3 +12,4 @@ export { seedFor, masterSeed, parseSeed, deriveSeed, assertSeed, DEFAULT_MASTER_
 export * from './stats/index.ts';
 export * from './theory/index.ts';
 export * from './claim/index.ts';
+export { lsuv, type LsuvResult } from './init/lsuv.ts';

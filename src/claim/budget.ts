@@ -35,6 +35,12 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'H-depth-10': 0.0005,
   'H-depth-40': 0.0005,
   C12: 0.0005,
+  // Xavier and the backward pass (spec/xavier-and-backward.spec.ts)
+  C10: 0.0005,
+  'C10-product': 0.0005,
+  'C10-relu': 0.0005,
+  'B-fan-in': 0.0005,
+  'B-fan-out': 0.0005,
   // gains (spec/gains.spec.ts)
   'G-tanh': 0.0005,
   'G-leaky-relu': 0.0005,
