@@ -1,5 +1,8 @@
 /** Bad input gets an error that names the function, the parameter and what is accepted. */
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
+import { parseCommand } from '../../src/cli/args.ts';
+import { tier } from '../../src/claim/tier.ts';
 import {
   activateBackend,
   calculateGain,
@@ -21,6 +24,7 @@ import {
   uniform,
   xavierUniform,
   alphaFor,
+  lsuv,
 } from '../../src/index.ts';
 
 const cases: Array<[string, () => unknown, RegExp]> = [
@@ -61,11 +65,33 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ['zero margin sample size', () => trialsForMeanHalfWidth({ sd: 1, halfWidth: 0, confidence: 0.95 }), /halfWidth must be a positive finite number/],
   ['claim without α', () => alphaFor('C999'), /"C999" has no line in ALPHA_LEDGER/],
   ['unknown notebook cell', () => notebook('In [999]', 'x'), /no cell "In \[999\]"/],
+  ['lsuv tol 0', () => lsuv([eye(2)], eye(2), { tol: 0 }), /lsuv: tol must be > 0, got 0/],
+  ['lsuv maxIter 0', () => lsuv([eye(2)], eye(2), { maxIter: 0 }), /lsuv: maxIter must be a positive integer, got 0/],
+  ['lsuv no layers', () => lsuv([], eye(2)), /lsuv: layers must not be empty/],
+  ['lsuv shape mismatch', () => lsuv([eye(3)], eye(2)), /lsuv: layer 0 takes 3 inputs but receives 2/],
+  ['CLI unknown init', () => parseCommand(['chain', '--init', 'he']), /--init "he" is not known; choose one of: uniform\(±0.01\)/],
+  ['CLI missing init', () => parseCommand(['chain']), /--init is required; choose one of/],
+  ['CLI dim 0', () => parseCommand(['chain', '--init', 'orthogonal', '--dim', '0']), /--dim must be an integer from 1 to 4096, got "0"/],
+  ['CLI trials 1', () => parseCommand(['moments', '--init', 'orthogonal', '--trials', '1']), /--trials must be an integer from 2 to 100000, got "1"/],
+  ['CLI bad activation', () => parseCommand(['chain', '--init', 'orthogonal', '--act', 'gelu']), /--act "gelu" is not known; choose one of: linear, relu/],
+  ['CLI bad backend', () => parseCommand(['chain', '--init', 'orthogonal', '--backend', 'gpu']), /--backend "gpu" is not known; choose one of: tensorflow, wasm, cpu/],
+  ['CLI unknown flag', () => parseCommand(['chain', '--init', 'orthogonal', '--bogus']), /Unknown option '--bogus'/],
+  ['CLI unknown command', () => parseCommand(['walk']), /unknown command "walk"; choose one of: chain, moments/],
+  ['CLI seed not a number', () => parseCommand(['chain', '--init', 'orthogonal', '--seed', 'x1']), /--seed must be an integer/],
+  ['INITSPEC_TIER unknown', () => tier({ INITSPEC_TIER: 'slow' }), /INITSPEC_TIER="slow" is not a tier: choose one of fast, full/],
 ];
+
+function eye(n: number) {
+  return tf.eye(n) as tf.Tensor2D;
+}
 
 describe(`bad input is refused with a message naming the problem (${cases.length} cases)`, () => {
   test.each(cases)('%s', (_, call, message) => {
-    expect(call).toThrow(message);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      expect(call).toThrow(message);
+    });
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   test('INITSPEC_BACKEND=nonsense names the valid choices', async () => {

@@ -41,6 +41,7 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'C10-relu': 0.0005,
   'B-fan-in': 0.0005,
   'B-fan-out': 0.0005,
+  'L-lsuv': 0.0005,
   // gains (spec/gains.spec.ts)
   'G-tanh': 0.0005,
   'G-leaky-relu': 0.0005,

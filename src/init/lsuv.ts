@@ -15,8 +15,9 @@ export interface LsuvResult {
   iterations: number[];
 }
 
-function varianceOf(t: tf.Tensor): number {
-  return tf.tidy(() => tf.moments(t).variance.dataSync()[0] as number);
+/** Variance of W·x, computed and freed inside one tidy. */
+function preActivationVariance(w: tf.Tensor2D, x: tf.Tensor2D): number {
+  return tf.tidy(() => tf.moments(tf.matMul(w, x)).variance.dataSync()[0] as number);
 }
 
 export function lsuv(layers: readonly tf.Tensor2D[], batch: tf.Tensor2D, { tol = 0.05, maxIter = 10 }: { tol?: number; maxIter?: number } = {}): LsuvResult {
@@ -31,13 +32,13 @@ export function lsuv(layers: readonly tf.Tensor2D[], batch: tf.Tensor2D, { tol =
     layers.forEach((layer, l) => {
       if (layer.shape[1] !== x.shape[0]) throw new RangeError(`lsuv: layer ${l} takes ${layer.shape[1]} inputs but receives ${x.shape[0]}`);
       let w = tf.clone(layer);
-      let variance = varianceOf(tf.tidy(() => tf.matMul(w, x)));
+      let variance = preActivationVariance(w, x);
       let rounds = 0;
       while (Math.abs(variance - 1) >= tol && rounds < maxIter && variance > 0) {
         const scaled = tf.tidy(() => tf.div(w, tf.scalar(Math.sqrt(variance)))) as tf.Tensor2D;
         w.dispose();
         w = scaled;
-        variance = varianceOf(tf.tidy(() => tf.matMul(w, x)));
+        variance = preActivationVariance(w, x);
         rounds++;
       }
       const next = tf.tidy(() => tf.relu(tf.matMul(w, x))) as tf.Tensor2D;
