@@ -31,6 +31,11 @@ function pooled(observations: readonly Observations[], key: string): Float64Arra
   return out;
 }
 
+/** The equivalence decision: the whole interval lies inside [target - margin, target + margin]. */
+function insideMargin(ci: { lower: number; upper: number }, target: number, margin: number): boolean {
+  return ci.lower >= target - margin && ci.upper <= target + margin;
+}
+
 /**
  * E[of] = target ± margin, by a t interval over trials. `sd` is the planning value of the
  * per-trial standard deviation (from theory). With `notebook` and `notebookRepeats`, the report
@@ -56,7 +61,7 @@ export function meanWithin(options: {
     evaluate(observations, confidence) {
       const values = scalars(observations, of);
       const ci = meanCI(values, { confidence });
-      const pass = ci.lower >= target.value - margin && ci.upper <= target.value + margin;
+      const pass = insideMargin(ci, target.value, margin);
       let notebookNote = '';
       if (notebook && notebookRepeats) {
         const z = (notebook.value - target.value) / (sd / Math.sqrt(notebookRepeats));
@@ -95,7 +100,7 @@ export function stdWithin(options: { of: string; label: string; target: TheoryVa
     trialsNeeded: (confidence) => Math.ceil(trialsForStdRelativeHalfWidth({ relativeHalfWidth: relativeMargin / 2, confidence }) / perTrial),
     evaluate(observations, confidence) {
       const ci = stdCI(pooled(observations, of), { confidence });
-      const pass = ci.lower >= target.value - margin && ci.upper <= target.value + margin;
+      const pass = insideMargin(ci, target.value, margin);
       return {
         label,
         method: ci.method,
@@ -239,7 +244,7 @@ export function pairedWithin(options: {
         return { ...base, pass: false, estimate: Number.NaN, detail: `${label}: only ${differences.length} trial(s) with a finite measured and predicted value` };
       }
       const ci = meanCI(differences, { confidence });
-      const pass = ci.lower >= -margin && ci.upper <= margin;
+      const pass = insideMargin(ci, 0, margin);
       return {
         ...base,
         pass,
