@@ -4,17 +4,15 @@
  * backend's measured float32 floor), and where the count lands against the notebook's draw and
  * the closed-form circular-law count.
  */
+import type * as tf from '@tensorflow/tfjs-core';
 import { describeBackend } from '../../src/backend/describe.ts';
-import { chainTrial } from '../../src/chain/chainTrial.ts';
+import { CHAIN_CHECKPOINTS, chainTrial } from '../../src/chain/chainTrial.ts';
 import type { Activation } from '../../src/chain/runChain.ts';
 import { byTier, medianReport, mediansReport, notebook, outcomeAtLeast, pairedWithin } from '../../src/claim/index.ts';
-import { CHAIN_CHECKPOINTS } from '../../src/chain/chainTrial.ts';
 import type { Check, ClaimSpec, ControlSpec } from '../../src/claim/index.ts';
-import type * as tf from '@tensorflow/tfjs-core';
 import type { Shape } from '../../src/init/validate.ts';
-import { circularLawRate, log10MaxOverRms } from '../../src/theory/index.ts';
-import { circularLawEnd } from '../../src/theory/index.ts';
 import { countHistogramSvg, trajectoryPlotSvg } from '../../src/report/plots.ts';
+import { circularLawEnd, circularLawRate, log10MaxOverRms } from '../../src/theory/index.ts';
 
 export const NOTEBOOK_DIM = 512;
 export const NOTEBOOK_STEPS = 500;

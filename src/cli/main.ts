@@ -2,8 +2,9 @@
  * The explorer CLI: the notebook's experiments outside the test runner, with the same seeds,
  * code and statistics as the claims. Exit codes: 0 done, 2 bad usage, 1 anything else.
  */
-import { useBackend } from '../backend/select.ts';
+import { writeFileSync } from 'node:fs';
 import { describeBackend, formatBackend } from '../backend/describe.ts';
+import { useBackend } from '../backend/select.ts';
 import { chainTrial, CHAIN_CHECKPOINTS, type ChainObservation } from '../chain/chainTrial.ts';
 import { deepChain } from '../chain/deepChain.ts';
 import { matVecTrial } from '../experiments/matVec.ts';
@@ -12,9 +13,8 @@ import { masterSeed, seedFor } from '../rng/seed.ts';
 import { meanCI, medianCI, minimumSamplesForMedianCI } from '../stats/intervals.ts';
 import { circularLawEnd, schemeStd, secondMomentFactor } from '../theory/index.ts';
 import { HELP, parseCommand, UsageError, type ChainOptions } from './args.ts';
-import { progressBar } from './progress.ts';
 import { chainPlotSvg } from '../report/plots.ts';
-import { writeFileSync } from 'node:fs';
+import { progressBar } from './progress.ts';
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)).toString() : String(x));
 
