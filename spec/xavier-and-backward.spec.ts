@@ -120,7 +120,7 @@ const backwardTrial = (mode: FanMode): ClaimSpec['measure'] => ({ seed }) => {
 
 // three layers, each halving the width: backward factor per layer n_out·Var·½ = n_out/n_in (fan_in) or 1 (fan_out)
 const shrink = widths.slice(1).reduce((p, out, l) => p * (out / (widths[l] as number)), 1);
-const BATCH = 128;
+const BATCH = 64;
 /**
  * Planning sd of a log10 second-moment ratio through ReLU layers: finite-width fluctuation,
  * Var[ln ‖·‖²] ≈ Σ 5/n over the widths the signal passes (Hanin & Rolnick; an upper bound here,

@@ -31,7 +31,7 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'F-randn-linear': 0.001,
   // finite width (spec/finite-width.spec.ts) and why √5 (spec/why-sqrt5.spec.ts)
   'H-ratio-64': 0.0005,
-  'H-ratio-128': 0.0005,
+  'H-ratio-32': 0.0005,
   'H-depth-10': 0.0005,
   'H-depth-40': 0.0005,
   C12: 0.0005,
