@@ -6,8 +6,10 @@
  * here as a claim that holds (ratio = 0.8796) beside one that fails (ratio = 1).
  */
 import * as tf from '@tensorflow/tfjs-core';
+// tfjs-layers' orthogonal initializer calls chained tensor methods (t.flatten(), t.transpose())
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import { initializers } from '@tensorflow/tfjs-layers';
-import { stdWithin } from '../src/claim/index.ts';
+import { meanWithin, stdWithin } from '../src/claim/index.ts';
 import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { normal } from '../src/index.ts';
@@ -82,3 +84,32 @@ claim(
     expectedFailure: `tfjs-layers draws heNormal from truncatedNormal(0, √(2/fan_in)) — ${truncation} — so its std is 12% below the formula; the claim A-heNormal measures the ratio`,
   }),
 );
+
+/** max |WᵀW - I| of tfjs-layers' orthogonal initializer on a [48, 32] kernel (under its 2000-element slowness warning). */
+const orthogonalShape = [48, 32];
+const deviationFromOrthogonal = (draw: (seed: number) => tf.Tensor): ClaimSpec['measure'] => ({ seed }) => ({
+  maxDeviation: tf.tidy(() => {
+    const w = draw(seed);
+    return tf.max(tf.abs(tf.sub(tf.matMul(w, w, true, false), tf.eye(orthogonalShape[1] as number)))).dataSync()[0] as number;
+  }),
+});
+
+claim({
+  id: 'A-orthogonal',
+  statement: "tfjs-layers' orthogonal initializer gives WᵀW = I to float32 precision (max deviation < 1e-5)",
+  minTrials: 11,
+  measure: deviationFromOrthogonal((seed) => initializers.orthogonal({ gain: 1, seed }).apply(orthogonalShape, 'float32')),
+  checks: [
+    meanWithin({
+      of: 'maxDeviation',
+      label: 'max |WᵀW - I|',
+      target: { value: 0, formula: 'QᵀQ = I for the Q of a QR factorisation' },
+      margin: 1e-5,
+      sd: 1e-6,
+      sdBasis: 'float32 rounding, ~10 ulps',
+    }),
+  ],
+  controls: [
+    { label: 'tfjs glorotUniform (not orthogonal)', measure: deviationFromOrthogonal((seed) => initializers.glorotUniform({ seed }).apply(orthogonalShape, 'float32')) },
+  ],
+});

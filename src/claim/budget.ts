@@ -54,6 +54,7 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'A-glorotNormal': 0.0005,
   'A-leCunNormal': 0.0005,
   'A-heNormal-published': 0.0005,
+  'A-orthogonal': 0.0005,
   // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations
   // each, tolerance ±1.5 points against the exact coverage
   'calibration/meanCI': 0.0001,

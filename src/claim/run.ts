@@ -19,7 +19,7 @@ export function plannedTrials(spec: ClaimSpec): { trials: number; basis: string;
   const decisive = spec.checks.filter((c) => !c.informational).length;
   const checkConfidence = 1 - alpha / Math.max(1, decisive);
   let trials = spec.minTrials ?? 2;
-  let basis = spec.minTrials ? `at least ${spec.minTrials} (the notebook's repeats)` : 'at least 2';
+  let basis = spec.minTrials ? `at least ${spec.minTrials} (the spec's floor)` : 'at least 2';
   for (const check of spec.checks) {
     const needed = check.trialsNeeded(checkConfidence);
     if (needed > trials) {

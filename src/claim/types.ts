@@ -71,7 +71,7 @@ export interface ClaimSpec {
   cell?: string;
   measure: Measure;
   checks: Check[];
-  /** A floor on the trial count (e.g. the notebook's own repeat count). */
+  /** A floor on the trial count (e.g. the notebook's own repeat count: In [159] ran 100). */
   minTrials?: number;
   controls: ControlSpec[];
   /** Set when the notebook's claim is known to be false here: the spec expects it to fail, and says why. */
