@@ -41,7 +41,7 @@ claim(
         theory: 'M^k is orthogonal for every k, so ‖M^k‖_F = √n: the rms never changes (float32 rounding aside)',
       }),
     ],
-    controls: [{ label: 'orthogonal with gain 0.5 (shrinks ×½ per step: vanishes)', init: orthogonalGain(0.5) }],
+    controls: [{ label: 'orthogonal with gain ¼ (shrinks ×¼ per step: vanishes)', init: orthogonalGain(0.25) }],
   }),
 );
 
@@ -53,6 +53,6 @@ claim(
     init: scheme('randn/√dim'),
     activation: 'linear',
     expected: 'survived',
-    controls: [{ label: 'randn·0.5/√dim (vanishes)', init: randnGain(0.5) }],
+    controls: [{ label: 'randn·0.25/√dim (vanishes)', init: randnGain(0.25) }],
   }),
 );

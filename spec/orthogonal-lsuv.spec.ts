@@ -1,6 +1,6 @@
 /**
  * LSUV (Mishkin & Matas 2016): orthogonal pre-init, then rescale each layer in turn to unit
- * pre-activation variance on a batch. On a 20-layer ReLU MLP (width 256, batch 256) it reaches
+ * pre-activation variance on a batch. On a 20-layer ReLU MLP (width 128, batch 128) it reaches
  * |Var - 1| < tol at every layer within maxIter rounds; plain orthogonal does not: ReLU halves
  * the second moment at each layer (C11's decay), so layer 20 sits near 2^-19.
  */
@@ -12,7 +12,7 @@ import { lsuv, normal, orthogonal } from '../src/index.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
 import { OUTCOME_FLOOR } from './support/chainClaim.ts';
 
-const [WIDTH, DEPTH, BATCH] = [256, 20, 256];
+const [WIDTH, DEPTH, BATCH] = [128, 20, 128];
 const TOL = 0.05;
 const MAX_ITER = 10;
 

@@ -11,5 +11,5 @@ export const randnGain = (c: number): Init => (shape, seed) => randnScaled(shape
 
 export const orthogonalGain = (gain: number): Init => (shape, seed) => orthogonal(shape, { gain, seed });
 
-/** A wrong scale on purpose: spectral radius ≈ 4, so a chain explodes within ~70 steps (ReLU: ~100). */
-export const EXPLODING_CONTROL = { label: 'randn·4/√dim (spectral radius ≈ 4: explodes)', init: randnGain(4) };
+/** A wrong scale on purpose: spectral radius ≈ 8, so a chain explodes within ~45 steps (ReLU: ~55). */
+export const EXPLODING_CONTROL = { label: 'randn·8/√dim (spectral radius ≈ 8: explodes)', init: randnGain(8) };
