@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { HeavyFirstSequencer } from './spec/setup/heavyFirstSequencer.ts';
 
 export default defineConfig({
   test: {
@@ -7,6 +8,7 @@ export default defineConfig({
     setupFiles: ['spec/setup/backend.ts'],
     // Both cores: each worker process owns one backend instance.
     pool: 'forks',
+    sequence: { sequencer: HeavyFirstSequencer },
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
