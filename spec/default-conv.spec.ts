@@ -5,6 +5,7 @@
  * checked over thousands of seeded draws, and the notebook's draw is placed within it.
  */
 import { claim } from '../src/claim/vitest.ts';
+import { readValues } from '../src/backend/readValues.ts';
 import { followsDistribution, notebook, notebookDrawTypical, stdWithin } from '../src/claim/index.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import { kaimingUniform, torchDefaultWeight, uniform } from '../src/index.ts';
@@ -20,7 +21,7 @@ const RELATIVE_MARGIN = 0.02;
 /** One draw of 25 weights, with their sample std as the notebook's stats() prints it. */
 function weightsOf(draw: (seed: number) => tf.Tensor) {
   return ({ seed }: { seed: number }) => {
-    const weights = tf.tidy(() => draw(seed).dataSync());
+    const weights = readValues(() => draw(seed));
     return { weights, std: hostMoments(weights).std };
   };
 }

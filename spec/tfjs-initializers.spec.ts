@@ -12,6 +12,7 @@ import { initializers } from '@tensorflow/tfjs-layers';
 import { meanWithin, stdWithin } from '../src/claim/index.ts';
 import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
+import { readValues } from '../src/backend/readValues.ts';
 import { normal } from '../src/index.ts';
 import { truncatedStdRatio } from '../src/theory/index.ts';
 
@@ -25,7 +26,7 @@ type Draw = (seed: number) => tf.Tensor;
 const tfjs = (name: 'heNormal' | 'heUniform' | 'glorotNormal' | 'glorotUniform' | 'leCunNormal' | 'leCunUniform'): Draw => (seed) =>
   initializers[name]({ seed }).apply(shape, 'float32');
 
-const weightsOf = (draw: Draw): ClaimSpec['measure'] => ({ seed }) => ({ weights: tf.tidy(() => draw(seed).dataSync()) });
+const weightsOf = (draw: Draw): ClaimSpec['measure'] => ({ seed }) => ({ weights: readValues(() => draw(seed)) });
 
 /** The published std of each initializer, for tfjs's [fanIn, fanOut] kernel. */
 const PUBLISHED = {

@@ -12,6 +12,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { byTier, meanWithin } from '../src/claim/index.ts';
 import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
+import { readValues } from '../src/backend/readValues.ts';
 import { kaimingNormal, kaimingUniform, normal, xavierUniform, type FanMode } from '../src/index.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
 import { hostMoments } from '../src/stats/index.ts';
@@ -21,16 +22,21 @@ const xavierVar = 2 / (nIn + nOut);
 type Init = (shape: readonly number[], seed: number) => tf.Tensor;
 
 /** Forward and backward second-moment factors of one [n_out, n_in] layer, on batches of 512 columns. */
+// Wᵀg by an explicit transpose: tfjs-wasm's matMul with a transpose flag is ~12× slower (npm run bench)
 const factors = (init: Init): ClaimSpec['measure'] => ({ seed }) => {
-  const [wx, wtg, x, g] = tf.tidy(() => {
-    const w = init([nOut, nIn], seed);
-    const input = normal([nIn, batch], { seed: deriveSeed(seed, 'x') });
-    const upstream = normal([nOut, batch], { seed: deriveSeed(seed, 'g') });
-    return [tf.matMul(w, input).dataSync(), tf.matMul(w, upstream, true, false).dataSync(), input.dataSync(), upstream.dataSync()];
-  });
+  const w = init([nOut, nIn], seed);
+  const input = normal([nIn, batch], { seed: deriveSeed(seed, 'x') });
+  const upstream = normal([nOut, batch], { seed: deriveSeed(seed, 'g') });
+  const [wx, wtg, x, g] = [
+    readValues(() => tf.matMul(w, input)),
+    readValues(() => tf.matMul(tf.transpose(w), upstream)),
+    input.dataSync(),
+    upstream.dataSync(),
+  ];
+  tf.dispose([w, input, upstream]);
   const ratio = (a: ArrayLike<number>, b: ArrayLike<number>) => hostMoments(a).secondMoment / hostMoments(b).secondMoment;
-  const forward = ratio(wx as Float32Array, x as Float32Array);
-  const backward = ratio(wtg as Float32Array, g as Float32Array);
+  const forward = ratio(wx, x);
+  const backward = ratio(wtg, g);
   return { forward, backward, log10Product: Math.log10(forward * backward) };
 };
 
@@ -105,10 +111,8 @@ const backwardTrial = (mode: FanMode): ClaimSpec['measure'] => ({ seed }) => {
   const upstream = normal([widths[widths.length - 1] as number, BATCH], { seed: deriveSeed(seed, 'g') });
   const forward = (input: tf.Tensor) => ws.reduce((h, w) => tf.relu(tf.matMul(w, h)), input);
   try {
-    const [gradient, output] = tf.tidy(() => {
-      const grad = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(forward(input), upstream)))(x);
-      return [grad.dataSync(), forward(x).dataSync()] as const;
-    });
+    const gradient = readValues(() => tf.grad((input: tf.Tensor) => tf.sum(tf.mul(forward(input), upstream)))(x));
+    const output = readValues(() => forward(x));
     return {
       log10Backward: Math.log10(hostMoments(gradient).secondMoment / hostMoments(upstream.dataSync()).secondMoment),
       log10Forward: Math.log10(hostMoments(output).secondMoment / hostMoments(x.dataSync()).secondMoment),

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { normal } from '../init/distributions.ts';
 import type { Shape } from '../init/validate.ts';
 import { deriveSeed } from '../rng/seed.ts';
+import { readValues } from '../backend/readValues.ts';
 import { hostMoments } from '../stats/moments.ts';
 
 export type WeightInit = (shape: Shape, seed: number) => tf.Tensor;
@@ -19,10 +20,10 @@ export interface MatVecOptions {
 
 /** One trial: mean(y) and mean(y²) over the dim outputs. */
 export function matVecTrial({ dim, init, relu, seed }: MatVecOptions): { mean: number; secondMoment: number } {
-  const y = tf.tidy(() => {
+  const y = readValues(() => {
     const x = normal([dim, 1], { seed: deriveSeed(seed, 'x') });
     const product = tf.matMul(init([dim, dim], seed), x);
-    return (relu ? tf.relu(product) : product).dataSync();
+    return relu ? tf.relu(product) : product;
   });
   const { mean, secondMoment } = hostMoments(y);
   return { mean, secondMoment };
