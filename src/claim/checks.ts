@@ -6,7 +6,8 @@
 import { ksTest } from '../stats/ksTest.ts';
 import { meanCI, medianCI, minimumSamplesForMedianCI, proportionCI, stdCI, stdRatioCI } from '../stats/intervals.ts';
 import { trialsForMeanHalfWidth, trialsForProportionLowerBound, trialsForStdRatioLowerBound, trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
-import type { Check, NotebookValue, Observation, Observations, TheoryValue } from './types.ts';
+import type { Interval } from '../stats/intervals.ts';
+import type { Check, CheckResult, NotebookValue, Observation, Observations, TheoryValue } from './types.ts';
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)).toString() : String(x));
 const pct = (confidence: number) => `${Number((confidence * 100).toPrecision(6))}%`;
@@ -29,6 +30,11 @@ function pooled(observations: readonly Observations[], key: string): Float64Arra
   let offset = 0;
   for (const a of arrays) for (let i = 0; i < a.length; i++) out[offset++] = a[i] as number;
   return out;
+}
+
+/** The fields every interval-based check reports, from its interval and decision. */
+function fromInterval(label: string, ci: Interval, pass: boolean, confidence: number): Pick<CheckResult, 'label' | 'method' | 'pass' | 'estimate' | 'lower' | 'upper' | 'confidence'> {
+  return { label, method: ci.method, pass, estimate: ci.estimate, lower: ci.lower, upper: ci.upper, confidence };
 }
 
 /** The equivalence decision: the whole interval lies inside [target - margin, target + margin]. */
@@ -68,13 +74,7 @@ export function meanWithin(options: {
         notebookNote = `; notebook ${notebook.cell} ${fmt(notebook.value)} over ${notebookRepeats} repeats is ${z.toFixed(2)} theory SEs from the target`;
       }
       return {
-        label,
-        method: ci.method,
-        pass,
-        estimate: ci.estimate,
-        lower: ci.lower,
-        upper: ci.upper,
-        confidence,
+        ...fromInterval(label, ci, pass, confidence),
         target: target.value,
         margin,
         theory: target,
@@ -102,13 +102,7 @@ export function stdWithin(options: { of: string; label: string; target: TheoryVa
       const ci = stdCI(pooled(observations, of), { confidence });
       const pass = insideMargin(ci, target.value, margin);
       return {
-        label,
-        method: ci.method,
-        pass,
-        estimate: ci.estimate,
-        lower: ci.lower,
-        upper: ci.upper,
-        confidence,
+        ...fromInterval(label, ci, pass, confidence),
         target: target.value,
         margin,
         theory: target,
@@ -199,13 +193,7 @@ export function outcomeAtLeast(options: { of: string; label: string; p0: number 
       const ci = proportionCI(hits, observations.length, { confidence, sided: 'lower' });
       const pass = ci.lower >= p0;
       return {
-        label,
-        method: ci.method,
-        pass,
-        estimate: ci.estimate,
-        lower: ci.lower,
-        upper: ci.upper,
-        confidence,
+        ...fromInterval(label, ci, pass, confidence),
         target: p0,
         detail:
           `${label}: ${hits} of ${observations.length} trials; P ≥ ${fmt(ci.lower)} at ${pct(confidence)} ` +
