@@ -10,7 +10,7 @@ export default {
   mutate: [`${scope}/**/*.ts`, '!**/index.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
-  timeoutMS: 60000,
+  timeoutMS: 10000,
   reporters: ['html', 'clear-text', 'progress', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
