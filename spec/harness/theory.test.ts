@@ -4,6 +4,13 @@ import { standardNormals } from '../../src/rng/draw.ts';
 import { mean, sampleVariance } from '../../src/stats/moments.ts';
 import {
   chiMoment,
+  digamma,
+  gaussianExpectation,
+  logRatioVariance,
+  meanFieldTrajectory,
+  ratioMoments,
+  trigamma,
+  truncatedStdRatio,
   circularLawEnd,
   circularLawRate,
   deepChainLog10Std,
@@ -162,5 +169,48 @@ describe('theory edges', () => {
 
   test('features are named for the report', () => {
     expect(Object.values(FEATURES).map((f) => f.name)).toEqual(['y', 'y²', 'relu(y)', 'relu(y)²']);
+  });
+});
+
+describe('mean field, finite width, truncated normal', () => {
+  test('Gaussian expectations: E z² = 1, E z⁴ = 3, E relu(z) = 1/√(2π)', () => {
+    expect(gaussianExpectation((z) => z * z)).toBeCloseTo(1, 10);
+    expect(gaussianExpectation((z) => z ** 4)).toBeCloseTo(3, 9);
+    expect(gaussianExpectation((z) => Math.max(0, z))).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 10);
+  });
+
+  test('mean field: linear with gain g multiplies q by g² per layer; He + ReLU keeps q = 2 and std = √(1 - 1/π)', () => {
+    const linear = meanFieldTrajectory({ phi: (y) => y, gain: 0.5, layers: 3 });
+    expect(linear.map((l) => l.q)).toEqual([expect.closeTo(0.25, 10), expect.closeTo(0.0625, 10), expect.closeTo(0.015625, 10)]);
+    expect(linear[2]!.mean).toBeCloseTo(0, 12);
+    const he = meanFieldTrajectory({ phi: (y) => Math.max(0, y), gain: Math.SQRT2, layers: 5 });
+    expect(he[4]!.q).toBeCloseTo(2, 9);
+    expect(he[4]!.std).toBeCloseTo(Math.sqrt(1 - 1 / Math.PI), 9);
+    expect(meanFieldTrajectory({ phi: Math.tanh, gain: 1, layers: 1, inputSecondMoment: 4 })[0]!.q).toBeCloseTo(4, 12);
+    expect(() => meanFieldTrajectory({ phi: Math.tanh, gain: 0, layers: 1 })).toThrow(/gain must be > 0, got 0/);
+  });
+
+  test('digamma and trigamma at known points', () => {
+    expect(digamma(1)).toBeCloseTo(-0.5772156649015329, 10);
+    expect(digamma(0.5)).toBeCloseTo(-1.9635100260214235, 10);
+    expect(digamma(20)).toBeCloseTo(2.970523992242149, 10);
+    expect(trigamma(1)).toBeCloseTo(Math.PI ** 2 / 6, 10);
+    expect(trigamma(0.5)).toBeCloseTo(Math.PI ** 2 / 2, 10);
+    expect(trigamma(20)).toBeCloseTo(0.051270822935203, 10);
+  });
+
+  test('finite width: Var r = 5/n (ReLU), 2/n (linear); Var ln r is trigamma(n/2) for linear and close to 5/n for ReLU', () => {
+    expect(ratioMoments({ width: 64, relu: true })).toEqual({ mean: 1, variance: 5 / 64 });
+    expect(ratioMoments({ width: 64, relu: false })).toEqual({ mean: 1, variance: 2 / 64 });
+    expect(logRatioVariance({ width: 64, relu: false })).toBeCloseTo(trigamma(32), 14);
+    expect(logRatioVariance({ width: 256, relu: true }) / (5 / 256)).toBeCloseTo(1.0147, 3);
+    expect(logRatioVariance({ width: 64, relu: true })).toBeCloseTo(0.0829974, 6);
+  });
+
+  test('truncated normal: std ratio 0.8796 at ±2, → 1 for a wide window, refuses a ≤ 0', () => {
+    expect(truncatedStdRatio(2)).toBeCloseTo(0.87962566, 7);
+    expect(truncatedStdRatio(8)).toBeCloseTo(1, 10);
+    expect(truncatedStdRatio(1)).toBeCloseTo(0.53956, 5);
+    expect(() => truncatedStdRatio(0)).toThrow(/a must be > 0, got 0/);
   });
 });
