@@ -8,7 +8,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { describeBackend } from '../../src/backend/describe.ts';
 import { CHAIN_CHECKPOINTS, chainTrial } from '../../src/chain/chainTrial.ts';
 import type { Activation } from '../../src/chain/runChain.ts';
-import { byTier, medianReport, mediansReport, notebook, outcomeAtLeast, pairedWithin } from '../../src/claim/index.ts';
+import { byTier, informationalCheck, medianReport, mediansReport, notebook, outcomeAtLeast, pairedWithin } from '../../src/claim/index.ts';
 import type { Check, ClaimSpec, ControlSpec } from '../../src/claim/index.ts';
 import type { Shape } from '../../src/init/validate.ts';
 import { countHistogramSvg, trajectoryPlotSvg } from '../../src/report/plots.ts';
@@ -144,12 +144,7 @@ function float32TrapReport(): Check {
     const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
     return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] as number) : Number.NaN;
   };
-  return {
-    label: 'float32 trap',
-    informational: true,
-    trialsBasis: 'float32 trap: informational',
-    trialsNeeded: () => 1,
-    evaluate(observations) {
+  return informationalCheck('float32 trap', (observations) => {
       const pick = (key: string) => observations.map((o) => o[key] as number);
       const under = pick('float32SquaresUnderflowAt');
       const over = pick('float32SquaresOverflowAt');
@@ -166,6 +161,5 @@ function float32TrapReport(): Check {
         `the chain itself ended at step ${median(steps)} (median), measured in float64 on the host`,
       ];
       return { label: 'float32 trap', method: 'max|x| per step', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: parts.join('; ') };
-    },
-  };
+  });
 }

@@ -248,6 +248,11 @@ export function pairedWithin(options: {
   };
 }
 
+/** A check that reports and never decides: it spends no α and asks for no trials. */
+export function informationalCheck(label: string, evaluate: Check['evaluate']): Check {
+  return { label, informational: true, trialsBasis: `${label}: informational`, trialsNeeded: () => 1, evaluate };
+}
+
 /**
  * Where the per-trial values land: the median with its order-statistic interval, whether it
  * contains the notebook's single draw, and a closed-form theory value beside it. Informational:
@@ -255,12 +260,7 @@ export function pairedWithin(options: {
  */
 export function medianReport(options: { of: string; label: string; notebook?: NotebookValue; theory?: TheoryValue; confidence?: number }): Check {
   const { of, label, notebook, theory, confidence: own = 0.95 } = options;
-  return {
-    label,
-    informational: true,
-    trialsBasis: `${label}: informational`,
-    trialsNeeded: () => 1,
-    evaluate(observations) {
+  return informationalCheck(label, (observations) => {
       const values = scalars(observations, of);
       const enough = values.length >= minimumSamplesForMedianCI(own);
       const ci = enough ? medianCI(values, { confidence: own }) : undefined;
@@ -291,8 +291,7 @@ export function medianReport(options: { of: string; label: string; notebook?: No
         ...(theory ? { theory } : {}),
         detail: parts.join('; '),
       };
-    },
-  };
+  });
 }
 
 /**
@@ -328,12 +327,7 @@ export function spreadRatioAtLeast(options: { wide: string; narrow: string; labe
  */
 export function mediansReport(options: { of: string; label: string; positions: readonly string[] }): Check {
   const { of, label, positions } = options;
-  return {
-    label,
-    informational: true,
-    trialsBasis: `${label}: informational`,
-    trialsNeeded: () => 1,
-    evaluate(observations) {
+  return informationalCheck(label, (observations) => {
       const parts = positions.map((position, index) => {
         const values = observations
           .map((o) => {
@@ -347,6 +341,5 @@ export function mediansReport(options: { of: string; label: string; positions: r
         return `${position}: median ${fmt(median)} [${fmt(values[0] as number)}, ${fmt(values[values.length - 1] as number)}]`;
       });
       return { label, method: 'order statistics', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: `${label} — ${parts.join('; ')}` };
-    },
-  };
+  });
 }
