@@ -15,10 +15,13 @@ import { claim } from '../src/claim/vitest.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { kaimingNormal, kaimingUniform, normal, xavierUniform, type FanMode } from '../src/index.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
+import { backwardFactor, forwardFactor, heVariance, xavierVariance } from '../src/theory/index.ts';
 import { hostMoments } from '../src/stats/index.ts';
 
 const [nIn, nOut, batch] = [512, 256, 512];
-const xavierVar = 2 / (nIn + nOut);
+const xavierVar = xavierVariance(nIn, nOut);
+const FORWARD = forwardFactor({ fanIn: nIn, variance: xavierVar });
+const BACKWARD = backwardFactor({ fanOut: nOut, variance: xavierVar });
 type Init = (shape: readonly number[], seed: number) => tf.Tensor;
 
 /** Forward and backward second-moment factors of one [n_out, n_in] layer, on batches of 512 columns. */
@@ -47,11 +50,11 @@ const planning = (value: number) => 0.01 * value;
 
 claim({
   id: 'C10',
-  statement: `Xavier uniform, U(±√(6/(n_in+n_out))), on a ${nIn}→${nOut} layer has forward factor n_in·Var = ${(nIn * xavierVar).toFixed(4)} and backward factor n_out·Var = ${(nOut * xavierVar).toFixed(4)}, each within 2%`,
+  statement: `Xavier uniform, U(±√(6/(n_in+n_out))), on a ${nIn}→${nOut} layer has forward factor n_in·Var = ${FORWARD.toFixed(4)} and backward factor n_out·Var = ${BACKWARD.toFixed(4)}, each within 2%`,
   measure: factors(xavier),
   checks: [
-    meanWithin({ of: 'forward', label: 'forward factor E[(Wx)²]/E[x²]', target: { value: nIn * xavierVar, formula: 'n_in·2/(n_in+n_out)' }, margin: 0.02 * nIn * xavierVar, sd: planning(nIn * xavierVar), sdBasis: 'planning: 1%' }),
-    meanWithin({ of: 'backward', label: 'backward factor E[(Wᵀg)²]/E[g²]', target: { value: nOut * xavierVar, formula: 'n_out·2/(n_in+n_out)' }, margin: 0.02 * nOut * xavierVar, sd: planning(nOut * xavierVar), sdBasis: 'planning: 1%' }),
+    meanWithin({ of: 'forward', label: 'forward factor E[(Wx)²]/E[x²]', target: { value: FORWARD, formula: 'n_in·2/(n_in+n_out)' }, margin: 0.02 * FORWARD, sd: planning(FORWARD), sdBasis: 'planning: 1%' }),
+    meanWithin({ of: 'backward', label: 'backward factor E[(Wᵀg)²]/E[g²]', target: { value: BACKWARD, formula: 'n_out·2/(n_in+n_out)' }, margin: 0.02 * BACKWARD, sd: planning(BACKWARD), sdBasis: 'planning: 1%' }),
   ],
   controls: [{ label: 'Kaiming fan_in, gain 1 (forward factor 1, backward ½)', measure: factors(kaimingFanIn) }],
 });
@@ -64,7 +67,7 @@ claim({
     meanWithin({ of: 'log10Product', label: 'log10(forward·backward)', target: { value: 0, formula: 'log10 1' }, margin: 0.02, sd: 0.005, sdBasis: 'planning' }),
   ],
   controls: [{ label: 'Kaiming fan_in, gain 1 (product ½)', measure: factors(kaimingFanIn) }],
-  expectedFailure: `Xavier's 2/(n_in+n_out) is the harmonic mean of 1/n_in and 1/n_out: forward·backward = 4·n_in·n_out/(n_in+n_out)² = ${((4 * nIn * nOut) / (nIn + nOut) ** 2).toFixed(4)} (log10 ${Math.log10((4 * nIn * nOut) / (nIn + nOut) ** 2).toFixed(4)}) for ${nIn}→${nOut}; the geometric mean 1/√(n_in·n_out) would make it 1`,
+  expectedFailure: `Xavier's 2/(n_in+n_out) is the harmonic mean of 1/n_in and 1/n_out: forward·backward = 4·n_in·n_out/(n_in+n_out)² = ${(FORWARD * BACKWARD).toFixed(4)} (log10 ${Math.log10(FORWARD * BACKWARD).toFixed(4)}) for ${nIn}→${nOut}; the geometric mean 1/√(n_in·n_out) would make it 1`,
 });
 
 /** log10 of E[x²] per layer through a 512→256→512→… stack of fresh layers with ReLU (10 layers). */
@@ -84,7 +87,8 @@ const stackTrial = (init: Init): ClaimSpec['measure'] => ({ seed }) => {
   return { log10PerLayer: Math.log10(end / start) / LAYERS };
 };
 
-const pairFactor = ((4 * nIn * nOut) / (nIn + nOut) ** 2) / 4; // two layers: forward factors 4/3·2/3, and ReLU's ½ twice
+// two layers, 512→256 then 256→512, each with ReLU: n_in·Var·½ times n_out·Var·½ for the first layer's shape
+const pairFactor = forwardFactor({ fanIn: nIn, variance: xavierVar, relu: true }) * forwardFactor({ fanIn: nOut, variance: xavierVar, relu: true });
 
 claim({
   id: 'C10-relu',
@@ -122,8 +126,8 @@ const backwardTrial = (mode: FanMode): ClaimSpec['measure'] => ({ seed }) => {
   }
 };
 
-// three layers, each halving the width: backward factor per layer n_out·Var·½ = n_out/n_in (fan_in) or 1 (fan_out)
-const shrink = widths.slice(1).reduce((p, out, l) => p * (out / (widths[l] as number)), 1);
+// three layers, each halving the width: backward factor per layer n_out·(2/n_in)·½ = n_out/n_in with fan_in
+const shrink = widths.slice(1).reduce((p, out, l) => p * backwardFactor({ fanOut: out, variance: heVariance(widths[l] as number), relu: true }), 1);
 const BATCH = 64;
 /**
  * Planning sd of a log10 second-moment ratio through ReLU layers: finite-width fluctuation,

@@ -6,3 +6,4 @@ export { secondMomentFactor, deepChainLog10Std } from './deepNet.ts';
 export { truncatedStdRatio } from './truncatedNormal.ts';
 export { gaussianExpectation, meanFieldTrajectory, type MeanFieldLayer } from './meanField.ts';
 export { digamma, trigamma, ratioMoments, logRatioVariance } from './finiteWidth.ts';
+export { xavierVariance, forwardFactor, backwardFactor, heVariance } from './layerFactors.ts';
