@@ -3,8 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { standardNormals } from '../../src/rng/draw.ts';
 import { mean, sampleVariance } from '../../src/stats/moments.ts';
 import {
+  backwardFactor,
   chiMoment,
   digamma,
+  forwardFactor,
+  heVariance,
+  xavierVariance,
   gaussianExpectation,
   logRatioVariance,
   meanFieldTrajectory,
@@ -212,5 +216,15 @@ describe('mean field, finite width, truncated normal', () => {
     expect(truncatedStdRatio(8)).toBeCloseTo(1, 10);
     expect(truncatedStdRatio(1)).toBeCloseTo(0.53956, 5);
     expect(() => truncatedStdRatio(0)).toThrow(/a must be > 0, got 0/);
+  });
+});
+
+describe('layer factors', () => {
+  test('Xavier variance 2/(n_in+n_out); forward n_in·v, backward n_out·v, halved by ReLU; He 2/fan', () => {
+    expect(xavierVariance(512, 256)).toBeCloseTo(2 / 768, 15);
+    expect(forwardFactor({ fanIn: 512, variance: 2 / 768 })).toBeCloseTo(4 / 3, 14);
+    expect(backwardFactor({ fanOut: 256, variance: 2 / 768 })).toBeCloseTo(2 / 3, 14);
+    expect(forwardFactor({ fanIn: 512, variance: heVariance(512), relu: true })).toBeCloseTo(1, 14);
+    expect(backwardFactor({ fanOut: 128, variance: heVariance(256), relu: true })).toBeCloseTo(0.5, 14);
   });
 });
