@@ -3,10 +3,12 @@
  * the fast tier under `runs` master seeds derived from a base (each printed, each rerunnable
  * with INITSPEC_SEED=…), then reports per claim how many runs failed, the suite's measured
  * false-fail rate against its declared α_total with a Clopper–Pearson bound, and the claims
- * whose failures exceed their α, with the seeds that broke them. Writes reports/audit.json.
+ * whose failures exceed their α, with the seeds that broke them. Writes reports/audit.json
+ * after every run (`complete: false` until the last), so a long audit can be read while it runs;
+ * `--resume` reuses the per-run reports already in reports/audit/ instead of rerunning them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALPHA_LEDGER, ALPHA_TOTAL } from '../claim/budget.ts';
@@ -18,7 +20,11 @@ interface VitestJson {
 }
 
 const { values, positionals } = parseArgs({
-  options: { runs: { type: 'string', default: '20' }, base: { type: 'string', default: '1' } },
+  options: {
+    runs: { type: 'string', default: '20' },
+    base: { type: 'string', default: '1' },
+    resume: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 const runs = Number(values.runs);
@@ -28,57 +34,81 @@ const dir = path.join('reports', 'audit');
 mkdirSync(dir, { recursive: true });
 
 const failures = new Map<string, number[]>();
-const testsPerClaim = new Map<string, number>();
-const runRecords: Array<{ seed: number; failed: string[]; seconds: number }> = [];
+const claimIds = new Set<string>();
+const runRecords: Array<{ seed: number; failed: string[]; seconds: number; crashed?: boolean }> = [];
 for (let r = 0; r < runs; r++) {
   const seed = seedFor('audit', r, base);
   const file = path.join(dir, `run-${seed}.json`);
   const started = performance.now();
-  console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed}`);
-  try {
-    execFileSync('npx', ['vitest', 'run', ...positionals, '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
-      env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  } catch {
-    // failed claims are what the audit counts; the JSON report says which
+  const reused = values.resume && existsSync(file);
+  console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed}${reused ? ' (reused)' : ''}`);
+  if (!reused) {
+    try {
+      execFileSync('npx', ['vitest', 'run', ...positionals, '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
+        env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    } catch {
+      // failed claims are what the audit counts; the JSON report says which
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (!existsSync(file)) {
+    // vitest died before writing its report: a crash is a failed run, never a silent pass
+    runRecords.push({ seed, failed: ['(run crashed: no report)'], seconds, crashed: true });
+    continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
   const failed = new Set<string>();
   for (const test of report.testResults.flatMap((t) => t.assertionResults)) {
     const id = test.meta?.claim?.id ?? test.fullName.split(' · ')[0] ?? test.fullName;
-    if (r === 0) testsPerClaim.set(id, (testsPerClaim.get(id) ?? 0) + 1);
+    claimIds.add(id);
     if (test.status === 'failed') failed.add(id);
   }
   for (const id of failed) failures.set(id, [...(failures.get(id) ?? []), seed]);
-  runRecords.push({ seed, failed: [...failed], seconds: (performance.now() - started) / 1000 });
+  runRecords.push({ seed, failed: [...failed], seconds });
+  save(false);
+}
+save(true);
+
+function save(complete: boolean): void {
+  const audit = summarise(complete);
+  writeFileSync(path.join('reports', 'audit.json'), `${JSON.stringify(audit, null, 2)}\n`);
+  if (!complete) return;
+  const [lo, hi] = audit.falseFailRate95;
+  console.log(
+    `\nfalse-fail rate: ${audit.runsWithAFailure}/${audit.runsDone} runs = ${audit.falseFailRate.toFixed(3)}, 95% CI [${lo.toFixed(3)}, ${hi.toFixed(3)}] ` +
+      `against α_total ${ALPHA_TOTAL}: ${audit.withinBudget ? 'consistent with the budget' : 'OVER the budget'}`,
+  );
+  for (const c of audit.fragile) console.log(`fragile: ${c.id} failed ${c.failedRuns}/${audit.runsDone} (α ${c.alpha}); seeds ${c.seeds.join(', ')}`);
+  console.log('saved reports/audit.json');
 }
 
-const runsWithFailure = runRecords.filter((r) => r.failed.length > 0).length;
-const rate = proportionCI(runsWithFailure, runs, { confidence: 0.95 });
-const perClaim = [...testsPerClaim.keys()].sort().map((id) => {
-  const seeds = failures.get(id) ?? [];
-  const alpha = ALPHA_LEDGER[id];
-  // fragile: more failures than a claim at its α would produce with 95% probability
-  const fragile = alpha !== undefined ? proportionCI(seeds.length, runs, { confidence: 0.95, sided: 'lower' }).lower > alpha : seeds.length > 0;
-  return { id, alpha: alpha ?? null, failedRuns: seeds.length, seeds, fragile };
-});
-const audit = {
-  runs,
-  base,
-  alphaTotal: ALPHA_TOTAL,
-  runsWithAFailure: runsWithFailure,
-  falseFailRate: rate.estimate,
-  falseFailRate95: [rate.lower, rate.upper],
-  withinBudget: rate.lower <= ALPHA_TOTAL,
-  fragile: perClaim.filter((c) => c.fragile),
-  perClaim,
-  runRecords,
-};
-writeFileSync(path.join('reports', 'audit.json'), `${JSON.stringify(audit, null, 2)}\n`);
-console.log(
-  `\nfalse-fail rate: ${runsWithFailure}/${runs} runs = ${rate.estimate.toFixed(3)}, 95% CI [${rate.lower.toFixed(3)}, ${rate.upper.toFixed(3)}] ` +
-    `against α_total ${ALPHA_TOTAL}: ${audit.withinBudget ? 'consistent with the budget' : 'OVER the budget'}`,
-);
-for (const c of audit.fragile) console.log(`fragile: ${c.id} failed ${c.failedRuns}/${runs} (α ${c.alpha}); seeds ${c.seeds.join(', ')}`);
-console.log('saved reports/audit.json');
+function summarise(complete: boolean) {
+  const done = runRecords.length;
+  const runsWithFailure = runRecords.filter((r) => r.failed.length > 0).length;
+  const rate = proportionCI(runsWithFailure, done, { confidence: 0.95 });
+  const perClaim = [...claimIds].sort().map((id) => {
+    const seeds = failures.get(id) ?? [];
+    const alpha = ALPHA_LEDGER[id];
+    // fragile: more failures than a claim at its α would produce with 95% probability
+    const fragile =
+      alpha !== undefined ? proportionCI(seeds.length, done, { confidence: 0.95, sided: 'lower' }).lower > alpha : seeds.length > 0;
+    return { id, alpha: alpha ?? null, failedRuns: seeds.length, seeds, fragile };
+  });
+  return {
+    complete,
+    runs,
+    runsDone: done,
+    base,
+    alphaTotal: ALPHA_TOTAL,
+    runsWithAFailure: runsWithFailure,
+    falseFailRate: rate.estimate,
+    falseFailRate95: [rate.lower, rate.upper] as [number, number],
+    // the budget is met unless the data rule out a rate of α_total (95% lower bound above it)
+    withinBudget: rate.lower <= ALPHA_TOTAL,
+    fragile: perClaim.filter((c) => c.fragile),
+    perClaim,
+    runRecords,
+  };
+}
