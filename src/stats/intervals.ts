@@ -28,7 +28,8 @@ function tails(confidence: number, sided: Sided): { below: number; above: number
   const alpha = 1 - confidence;
   if (sided === 'lower') return { below: alpha, above: 0 };
   if (sided === 'upper') return { below: 0, above: alpha };
-  return { below: alpha / 2, above: alpha / 2 };
+  if (sided === 'two-sided') return { below: alpha / 2, above: alpha / 2 };
+  throw new RangeError(`sided must be 'two-sided', 'lower' or 'upper', got ${JSON.stringify(sided)}`);
 }
 
 /**
@@ -42,11 +43,11 @@ export function meanCI(samples: ArrayLike<number>, { confidence = 0.95, sided = 
   const estimate = mean(samples);
   const standardError = Math.sqrt(sampleVariance(samples) / n);
   const { below, above } = tails(confidence, sided);
-  const quantile = (p: number) => (p === 0 ? Number.POSITIVE_INFINITY : jStat.studentt.inv(1 - p, n - 1));
+  // jStat's t quantile at 1 is +∞, so a one-sided interval needs no special case
   return {
     estimate,
-    lower: estimate - quantile(below) * standardError,
-    upper: estimate + quantile(above) * standardError,
+    lower: estimate - jStat.studentt.inv(1 - below, n - 1) * standardError,
+    upper: estimate + jStat.studentt.inv(1 - above, n - 1) * standardError,
     confidence,
     n,
     method: 'Student t',
@@ -67,7 +68,8 @@ export function varianceCI(samples: ArrayLike<number>, { confidence = 0.95, side
   return {
     estimate,
     lower: below === 0 ? 0 : (dof * estimate) / jStat.chisquare.inv(1 - below, dof),
-    upper: above === 0 ? Number.POSITIVE_INFINITY : (dof * estimate) / jStat.chisquare.inv(above, dof),
+    // chi-square quantile at 0 is 0, so the one-sided upper end is +∞ (its quantile at 1 is finite in jStat: hence the guard above)
+    upper: (dof * estimate) / jStat.chisquare.inv(above, dof),
     confidence,
     n,
     method: 'chi-square',
@@ -113,7 +115,8 @@ export function medianCI(samples: ArrayLike<number>, { confidence = 0.95 }: { co
   const sorted = Array.from(samples).sort((a, b) => a - b);
   const halfAlpha = (1 - confidence) / 2;
   let l = 1;
-  while (l + 1 <= n / 2 && jStat.binomial.cdf(l, n, 0.5) <= halfAlpha) l++;
+  // stops before n/2: there P(Bin(n, ½) ≤ l) ≥ ½ > α/2
+  while (jStat.binomial.cdf(l, n, 0.5) <= halfAlpha) l++;
   const u = n + 1 - l;
   const middle = n % 2 === 1 ? (sorted[(n - 1) / 2] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
   return {
@@ -147,8 +150,9 @@ export function stdRatioCI(a: ArrayLike<number>, b: ArrayLike<number>, { confide
   const { below, above } = tails(confidence, sided);
   return {
     estimate: Math.sqrt(ratio),
-    lower: below === 0 ? 0 : Math.sqrt(ratio / jStat.centralF.inv(1 - below, dfA, dfB)),
-    upper: above === 0 ? Number.POSITIVE_INFINITY : Math.sqrt(ratio / jStat.centralF.inv(above, dfA, dfB)),
+    // jStat's F quantiles at 1 and 0 are +∞ and 0: one-sided ends come out as 0 and +∞
+    lower: Math.sqrt(ratio / jStat.centralF.inv(1 - below, dfA, dfB)),
+    upper: Math.sqrt(ratio / jStat.centralF.inv(above, dfA, dfB)),
     confidence,
     n: a.length + b.length,
     method: 'F (ratio of variances)',

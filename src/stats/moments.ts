@@ -36,21 +36,15 @@ export function hostMoments(values: ArrayLike<number>): HostMoments {
     sumSquares += x * x;
     maxAbs = Math.max(maxAbs, Math.abs(x));
   }
-  const finiteCount = count - nonFinite;
-  const mean = nonFinite > 0 ? Number.NaN : sum / count;
+  if (nonFinite > 0) {
+    // a NaN or ±∞ entry makes every moment undefined; maxAbs still describes the finite entries
+    return { count, mean: Number.NaN, secondMoment: Number.NaN, variance: Number.NaN, std: Number.NaN, maxAbs, allZero: false, nonFinite };
+  }
+  const mean = sum / count;
   let centred = 0; // second pass: no cancellation when |mean| ≫ std
-  if (nonFinite === 0) for (let i = 0; i < count; i++) centred += ((values[i] as number) - mean) ** 2;
-  const variance = nonFinite > 0 ? Number.NaN : count > 1 ? centred / (count - 1) : 0;
-  return {
-    count,
-    mean,
-    secondMoment: nonFinite > 0 ? Number.NaN : sumSquares / finiteCount,
-    variance,
-    std: Math.sqrt(variance),
-    maxAbs,
-    allZero: nonFinite === 0 && maxAbs === 0,
-    nonFinite,
-  };
+  for (let i = 0; i < count; i++) centred += ((values[i] as number) - mean) ** 2;
+  const variance = count > 1 ? centred / (count - 1) : 0;
+  return { count, mean, secondMoment: sumSquares / count, variance, std: Math.sqrt(variance), maxAbs, allZero: maxAbs === 0, nonFinite };
 }
 
 /** Arithmetic mean of finite numbers (float64). */

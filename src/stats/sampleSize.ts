@@ -15,13 +15,15 @@ function assertPositiveFinite(fn: string, name: string, value: number): void {
 
 /** Smallest n ≥ lowest with `fits(n)`, for a predicate that stays true once true. */
 function smallestN(fn: string, lowest: number, fits: (n: number) => boolean): number {
-  let hi = lowest;
+  if (fits(lowest)) return lowest;
+  // doubling, then bisection, keeping fits(lo) false and fits(hi) true
+  let lo = lowest;
+  let hi = 2 * lowest;
   while (!fits(hi)) {
+    lo = hi;
     hi *= 2;
     if (hi > MAX_TRIALS) throw new RangeError(`${fn}: needs more than ${MAX_TRIALS} trials; widen the margin`);
   }
-  let lo = Math.max(lowest, Math.floor(hi / 2));
-  if (fits(lo)) return lo;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (fits(mid)) hi = mid;
@@ -54,11 +56,9 @@ export function trialsForStdRelativeHalfWidth({ relativeHalfWidth, confidence }:
   if (relativeHalfWidth >= 1) throw new RangeError(`${fn}: relativeHalfWidth must be < 1, got ${relativeHalfWidth}`);
   assertConfidence(fn, confidence);
   const halfAlpha = (1 - confidence) / 2;
-  return smallestN(fn, 2, (n) => {
-    const lowerRatio = Math.sqrt((n - 1) / jStat.chisquare.inv(1 - halfAlpha, n - 1));
-    const upperRatio = Math.sqrt((n - 1) / jStat.chisquare.inv(halfAlpha, n - 1));
-    return lowerRatio >= 1 - relativeHalfWidth && upperRatio <= 1 + relativeHalfWidth;
-  });
+  // Only the upper end can bind: the chi-square's right skew puts s·√((n-1)/χ²_{α/2}) farther
+  // above s than s·√((n-1)/χ²_{1-α/2}) is below it (a unit test checks both ends).
+  return smallestN(fn, 2, (n) => Math.sqrt((n - 1) / jStat.chisquare.inv(halfAlpha, n - 1)) <= 1 + relativeHalfWidth);
 }
 
 /**
