@@ -13,6 +13,7 @@ import {
   medianCI,
   minimumSamplesForMedianCI,
   proportionCI,
+  sampleVariance,
   stdRatioCI,
   trialsForMeanHalfWidth,
   trialsForStdRatioLowerBound,
@@ -65,6 +66,7 @@ describe('sample sizes are the smallest n that fits, over a grid (brute force re
       'trialsForStdRatioLowerBound: plannedRatio must be a positive finite number, got NaN',
     );
     expect(() => trialsForStdRatioLowerBound({ plannedRatio: 8, atLeast: 1, confidence: 1 })).toThrow('confidence must be in (0, 1), got 1');
+    expect(() => trialsForStdRatioLowerBound({ plannedRatio: 2, atLeast: 1, confidence: 0.9 })).toThrow('plannedRatio/2 = 1 must exceed atLeast = 1');
   });
 });
 
@@ -94,6 +96,8 @@ describe('interval ends at the edges of their parameter space', () => {
     expect(all.upper).toBe(1);
     expect(all.lower).toBeCloseTo(0.05 ** (1 / 10), 12);
     expect(proportionCI(1, 1, { confidence: 0.9, sided: 'lower' }).lower).toBeCloseTo(0.1, 12);
+    expect(proportionCI(3, 10, { sided: 'upper' }).lower).toBe(0);
+    expect(proportionCI(3, 10, { sided: 'lower' }).upper).toBe(1);
   });
 
   test('medianCI on an exact binomial tie: P(Bin(8, ½) ≤ 1) = 9/256 = α/2 admits rank 2', () => {
@@ -147,5 +151,6 @@ describe('hostMoments with non-finite entries', () => {
     });
     expect(hostMoments([0, 0]).allZero).toBe(true);
     expect(hostMoments([2, 4]).secondMoment).toBe(10);
+    expect(sampleVariance([1, 3])).toBe(2); // two values are enough
   });
 });

@@ -93,8 +93,10 @@ export function proportionCI(successes: number, trials: number, { confidence = 0
   const x = successes;
   return {
     estimate: x / trials,
-    lower: below === 0 || x === 0 ? 0 : jStat.beta.inv(below, x, trials - x + 1),
-    upper: above === 0 || x === trials ? 1 : jStat.beta.inv(1 - above, x + 1, trials - x),
+    // at x = 0 (or x = n) the beta parameter is 0 and jStat returns NaN, so that end is set;
+    // a one-sided end needs no case: the beta quantiles at 0 and 1 are 0 and 1
+    lower: x === 0 ? 0 : jStat.beta.inv(below, x, trials - x + 1),
+    upper: x === trials ? 1 : jStat.beta.inv(1 - above, x + 1, trials - x),
     confidence,
     n: trials,
     method: 'Clopper-Pearson',
