@@ -11,6 +11,8 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend, formatBackend } from '../backend/describe.ts';
 import { installedBackends, useBackend } from '../backend/select.ts';
+import { chainTrial } from '../chain/chainTrial.ts';
+import { deepChain } from '../chain/deepChain.ts';
 import { runChain } from '../chain/runChain.ts';
 import { initByName, SCHEME_NAMES } from '../init/schemes.ts';
 import { gflops, logLogSlope, medianMs } from './measure.ts';
@@ -133,6 +135,27 @@ function throughputTable(seconds = 4) {
   return { rows: [one, two], speedup: Number(two['aggregate GFLOP/s']) / Number(one['aggregate GFLOP/s']) };
 }
 
+/**
+ * Peak tensor memory of one trial of each heavy claim kind (tf.profile's peakBytes: the most
+ * bytes alive at once in tfjs), and the process's peak resident set. The deep net with fresh
+ * matrices is the heaviest claim: it holds x, W and W's float32 draw at 512².
+ */
+async function memoryTable() {
+  const init = (shape: readonly number[], seed: number) => initByName('kaiming-uniform', shape, seed);
+  const kinds: Array<[string, () => void]> = [
+    ['chain C4 (kaiming uniform, linear, 512², up to 500 steps)', () => void chainTrial({ init, dim: 512, activation: 'linear', maxSteps: 500, seed: 5 })],
+    ['deep net, fresh W per layer (512², 100 layers, ReLU)', () => void deepChain({ init, dim: 512, activation: 'relu', checkpoints: [10, 50, 100], reuse: false, seed: 5 })],
+    ['deep net, reused W (512², 100 layers, ReLU)', () => void deepChain({ init, dim: 512, activation: 'relu', checkpoints: [100], reuse: true, seed: 5 })],
+  ];
+  const rows = [];
+  for (const [trial, run] of kinds) {
+    const before = tf.memory().numTensors;
+    const info = await tf.profile(run);
+    rows.push({ trial, 'peak tensor MiB': fmt(info.peakBytes / 2 ** 20), 'tensors left': tf.memory().numTensors - before });
+  }
+  return { rows, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+}
+
 /** Per-claim suite time from the last `npm test` (reports/claims.json), and the naive-loop estimate. */
 function suiteTable(naiveMsPerStep: number) {
   const file = path.join('reports', 'claims.json');
@@ -168,12 +191,14 @@ async function benchActive() {
   printTable(`chain step time by dim (fitted exponent ${fmt(scaling.exponent)}; 3 = compute-bound matmul)`, scaling.rows);
   const throughput = throughputTable();
   printTable(`chain throughput, 1 vs 2 worker processes (speed-up ${fmt(throughput.speedup)}×)`, throughput.rows);
+  const memory = await memoryTable();
+  printTable(`peak memory of one trial (process peak resident set so far: ${fmt(memory.peakRssMiB)} MiB)`, memory.rows);
   const naivePerStep = naiveChainMs('randn/√dim', false, 100) / 100;
   const suite = suiteTable(naivePerStep);
   printTable(`suite time per claim (${suite.note})`, suite.rows);
   const rssMiB = process.memoryUsage().rss / 2 ** 20;
   console.log(`\nprocess resident memory after the bench: ${fmt(rssMiB)} MiB; tensors alive: ${tf.memory().numTensors}`);
-  return { backend, matmul, chains, inits, scaling, throughput, suite, rssMiB };
+  return { backend, matmul, chains, inits, scaling, throughput, memory, suite, rssMiB };
 }
 
 const all = process.argv.includes('--all');
