@@ -24,13 +24,17 @@ export function lsuv(layers: readonly tf.Tensor2D[], batch: tf.Tensor2D, { tol =
   assertPositive('lsuv', 'tol', tol);
   if (!Number.isInteger(maxIter) || maxIter < 1) throw new RangeError(`lsuv: maxIter must be a positive integer, got ${maxIter}`);
   if (layers.length === 0) throw new RangeError('lsuv: layers must not be empty');
+  // shapes are checked before any tensor is made, so a bad stack leaves nothing behind
+  layers.forEach((layer, l) => {
+    const inputs = l === 0 ? batch.shape[0] : (layers[l - 1] as tf.Tensor2D).shape[0];
+    if (layer.shape[1] !== inputs) throw new RangeError(`lsuv: layer ${l} takes ${layer.shape[1]} inputs but receives ${inputs}`);
+  });
   const weights: tf.Tensor2D[] = [];
   const variances: number[] = [];
   const iterations: number[] = [];
   let x: tf.Tensor2D = tf.clone(batch);
   try {
-    layers.forEach((layer, l) => {
-      if (layer.shape[1] !== x.shape[0]) throw new RangeError(`lsuv: layer ${l} takes ${layer.shape[1]} inputs but receives ${x.shape[0]}`);
+    layers.forEach((layer) => {
       let w = tf.clone(layer);
       let variance = preActivationVariance(w, x);
       let rounds = 0;
