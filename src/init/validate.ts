@@ -8,14 +8,14 @@ export function assertShape(fn: string, shape: unknown): asserts shape is Shape 
     throw new TypeError(`${fn}: shape must be a non-empty array of positive integers, got ${JSON.stringify(shape)}`);
   }
   shape.forEach((dim, i) => {
-    if (typeof dim !== 'number' || !Number.isInteger(dim) || dim < 1) {
+    if (!Number.isInteger(dim) || dim < 1) {
       throw new RangeError(`${fn}: shape[${i}] must be a positive integer, got ${String(dim)} in [${shape.join(', ')}]`);
     }
   });
 }
 
 export function assertFiniteNumber(fn: string, name: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  if (!Number.isFinite(value)) {
     throw new RangeError(`${fn}: ${name} must be a finite number, got ${String(value)}`);
   }
 }
