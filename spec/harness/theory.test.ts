@@ -211,6 +211,16 @@ describe('mean field, finite width, truncated normal', () => {
     expect(logRatioVariance({ width: 64, relu: true })).toBeCloseTo(0.0829974, 6);
   });
 
+  test('finite width at n = 2 by hand: K ∈ {1, 2} alive with odds 2 : 1 once K = 0 is left out', () => {
+    // ψ(½) = -γ - 2 ln 2, ψ(1) = -γ, ψ'(½) = π²/2, ψ'(1) = π²/6; at n = 2 the left-out mass ¼ matters
+    const gamma = 0.5772156649015329;
+    const [w1, w2] = [2 / 3, 1 / 3];
+    const [psi1, psi2] = [-gamma - 2 * Math.LN2, -gamma];
+    const meanTrigamma = w1 * (Math.PI ** 2 / 2) + w2 * (Math.PI ** 2 / 6);
+    const variancePsi = w1 * psi1 ** 2 + w2 * psi2 ** 2 - (w1 * psi1 + w2 * psi2) ** 2;
+    expect(logRatioVariance({ width: 2, relu: true })).toBeCloseTo(meanTrigamma + variancePsi, 9);
+  });
+
   test('truncated normal: std ratio 0.8796 at ±2, → 1 for a wide window, refuses a ≤ 0', () => {
     expect(truncatedStdRatio(2)).toBeCloseTo(0.87962566, 7);
     expect(truncatedStdRatio(8)).toBeCloseTo(1, 10);
