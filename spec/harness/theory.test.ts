@@ -11,6 +11,8 @@ import {
   xavierVariance,
   gaussianExpectation,
   logRatioVariance,
+  log10RatioPlanningSd,
+  reluMlpLog10Factors,
   meanFieldTrajectory,
   ratioMoments,
   trigamma,
@@ -236,5 +238,22 @@ describe('layer factors', () => {
     expect(backwardFactor({ fanOut: 256, variance: 2 / 768 })).toBeCloseTo(2 / 3, 14);
     expect(forwardFactor({ fanIn: 512, variance: heVariance(512), relu: true })).toBeCloseTo(1, 14);
     expect(backwardFactor({ fanOut: 128, variance: heVariance(256), relu: true })).toBeCloseTo(0.5, 14);
+  });
+
+  test('a ReLU MLP 512→256→128→64: fan_in keeps E[x²] and shrinks E[g²] by Π n_out/n_in = 1/8; fan_out the mirror', () => {
+    const widths = [512, 256, 128, 64];
+    const fanIn = reluMlpLog10Factors({ widths, mode: 'fan_in' });
+    const fanOut = reluMlpLog10Factors({ widths, mode: 'fan_out' });
+    expect(fanIn.forward).toBeCloseTo(0, 14);
+    expect(fanIn.backward).toBeCloseTo(Math.log10(1 / 8), 14);
+    expect(fanOut.forward).toBeCloseTo(Math.log10(8), 14);
+    expect(fanOut.backward).toBeCloseTo(0, 14);
+    // a widening layer moves the other way: 64→128 with fan_in doubles the backward moment
+    expect(reluMlpLog10Factors({ widths: [64, 128], mode: 'fan_in' }).backward).toBeCloseTo(Math.log10(2), 14);
+  });
+
+  test('planning sd through ReLU layers: √(Σ 5/n)/ln 10', () => {
+    expect(log10RatioPlanningSd([256, 128, 64])).toBeCloseTo(Math.sqrt(5 / 256 + 5 / 128 + 5 / 64) / Math.LN10, 15);
+    expect(log10RatioPlanningSd([])).toBe(0);
   });
 });

@@ -53,3 +53,12 @@ export function logRatioVariance({ width, relu }: { width: number; relu: boolean
   meanPsi /= mass;
   return meanTrigamma / mass + (meanPsiSquared / mass - meanPsi ** 2);
 }
+
+/**
+ * Planning sd of log10 of a second-moment ratio through ReLU layers of the given widths:
+ * √(Σ Var r)/ln 10 with Var r = 5/n per layer (Hanin & Rolnick). An upper bound when a batch
+ * of inputs averages part of the fluctuation away.
+ */
+export function log10RatioPlanningSd(passWidths: readonly number[]): number {
+  return Math.sqrt(passWidths.reduce((sum, n) => sum + ratioMoments({ width: n, relu: true }).variance, 0)) / Math.LN10;
+}

@@ -5,5 +5,5 @@ export { schemeStd } from './schemeStd.ts';
 export { secondMomentFactor, deepChainLog10Std } from './deepNet.ts';
 export { truncatedStdRatio } from './truncatedNormal.ts';
 export { gaussianExpectation, meanFieldTrajectory, type MeanFieldLayer } from './meanField.ts';
-export { digamma, trigamma, ratioMoments, logRatioVariance } from './finiteWidth.ts';
-export { xavierVariance, forwardFactor, backwardFactor, heVariance } from './layerFactors.ts';
+export { digamma, trigamma, ratioMoments, logRatioVariance, log10RatioPlanningSd } from './finiteWidth.ts';
+export { xavierVariance, forwardFactor, backwardFactor, heVariance, reluMlpLog10Factors } from './layerFactors.ts';

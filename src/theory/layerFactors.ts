@@ -19,3 +19,19 @@ export function backwardFactor({ fanOut, variance, relu = false }: { fanOut: num
 export function heVariance(fan: number): number {
   return 2 / fan;
 }
+
+/**
+ * log10 of the forward E[x²] and backward E[g²] factors through a ReLU MLP over `widths`
+ * (e.g. 512→256→128→64) whose layers have He variance 2/fan, fan = n_in or n_out per `mode`.
+ */
+export function reluMlpLog10Factors({ widths, mode }: { widths: readonly number[]; mode: 'fan_in' | 'fan_out' }): { forward: number; backward: number } {
+  let forward = 0;
+  let backward = 0;
+  for (let l = 1; l < widths.length; l++) {
+    const [fanIn, fanOut] = [widths[l - 1] as number, widths[l] as number];
+    const variance = heVariance(mode === 'fan_in' ? fanIn : fanOut);
+    forward += Math.log10(forwardFactor({ fanIn, variance, relu: true }));
+    backward += Math.log10(backwardFactor({ fanOut, variance, relu: true }));
+  }
+  return { forward, backward };
+}
