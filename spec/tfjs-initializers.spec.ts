@@ -14,7 +14,7 @@ import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { normal } from '../src/index.ts';
-import { truncatedStdRatio } from '../src/theory/index.ts';
+import { heVariance, lecunVariance, truncatedStdRatio, xavierVariance } from '../src/theory/index.ts';
 
 const [fanIn, fanOut] = [512, 256];
 const shape = [fanIn, fanOut];
@@ -30,9 +30,9 @@ const weightsOf = (draw: Draw): ClaimSpec['measure'] => ({ seed }) => ({ weights
 
 /** The published std of each initializer, for tfjs's [fanIn, fanOut] kernel. */
 const PUBLISHED = {
-  he: { std: Math.sqrt(2 / fanIn), formula: '√(2/fan_in)' },
-  glorot: { std: Math.sqrt(2 / (fanIn + fanOut)), formula: '√(2/(fan_in+fan_out))' },
-  leCun: { std: Math.sqrt(1 / fanIn), formula: '√(1/fan_in)' },
+  he: { std: Math.sqrt(heVariance(fanIn)), formula: '√(2/fan_in)' },
+  glorot: { std: Math.sqrt(xavierVariance(fanIn, fanOut)), formula: '√(2/(fan_in+fan_out))' },
+  leCun: { std: Math.sqrt(lecunVariance(fanIn)), formula: '√(1/fan_in)' },
 };
 
 function auditClaim(options: {

@@ -8,6 +8,7 @@ import {
   digamma,
   forwardFactor,
   heVariance,
+  lecunVariance,
   xavierVariance,
   gaussianExpectation,
   logRatioVariance,
@@ -238,6 +239,7 @@ describe('layer factors', () => {
     expect(backwardFactor({ fanOut: 256, variance: 2 / 768 })).toBeCloseTo(2 / 3, 14);
     expect(forwardFactor({ fanIn: 512, variance: heVariance(512), relu: true })).toBeCloseTo(1, 14);
     expect(backwardFactor({ fanOut: 128, variance: heVariance(256), relu: true })).toBeCloseTo(0.5, 14);
+    expect(lecunVariance(512)).toBe(1 / 512);
   });
 
   test('a ReLU MLP 512→256→128→64: fan_in keeps E[x²] and shrinks E[g²] by Π n_out/n_in = 1/8; fan_out the mirror', () => {

@@ -6,4 +6,4 @@ export { secondMomentFactor, deepChainLog10Std } from './deepNet.ts';
 export { truncatedStdRatio } from './truncatedNormal.ts';
 export { gaussianExpectation, meanFieldTrajectory, type MeanFieldLayer } from './meanField.ts';
 export { digamma, trigamma, ratioMoments, logRatioVariance, log10RatioPlanningSd } from './finiteWidth.ts';
-export { xavierVariance, forwardFactor, backwardFactor, heVariance, reluMlpLog10Factors } from './layerFactors.ts';
+export { xavierVariance, forwardFactor, backwardFactor, heVariance, lecunVariance, reluMlpLog10Factors } from './layerFactors.ts';

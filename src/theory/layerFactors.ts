@@ -20,6 +20,11 @@ export function heVariance(fan: number): number {
   return 2 / fan;
 }
 
+/** LeCun (gain 1) variance for a fan: 1/fan (LeCun et al. 1998). */
+export function lecunVariance(fan: number): number {
+  return 1 / fan;
+}
+
 /**
  * log10 of the forward E[x²] and backward E[g²] factors through a ReLU MLP over `widths`
  * (e.g. 512→256→128→64) whose layers have He variance 2/fan, fan = n_in or n_out per `mode`.
