@@ -24,6 +24,7 @@ export const NOTEBOOK_STEPS = 500;
  */
 export const OUTCOME_FLOOR = byTier({ fast: 0.5, full: 0.85 });
 
+
 type Init = (shape: Shape, seed: number) => tf.Tensor;
 type Expected = 'vanished' | 'nonFinite' | 'survived';
 
@@ -64,15 +65,21 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
   const checks: Check[] = [outcomeAtLeast({ of: expected, label: `P(${OUTCOME_WORDS[expected]})`, p0: OUTCOME_FLOOR })];
   if (expected === 'survived') {
     checks.push(
+      // Measured over the 16 columns the prediction follows. Over all 512 the gap is not
+      // float32's: under ReLU, columns settle into growth patterns of different speed and 16 can
+      // miss the fastest by decades (the fresh-seed audit caught it), so that gap is reported only.
+      // Planning sd per trial: linear, rounding only (measured ~1e-7 decades); ReLU amplifies
+      // rounding through its masks (measured 0.06 decades over 11 trials; 95% upper bound 0.1).
       pairedWithin({
-        measured: 'log10RmsLast',
+        measured: 'probedColumnsLog10RmsLast',
         predicted: 'predictedLog10RmsLast',
-        label: 'log10 rms after 500 steps',
+        label: 'log10 rms of the 16 probed columns after 500 steps',
         margin: 0.25,
-        sd: 0.05,
+        sd: activation === 'relu' ? 0.1 : 0.05,
         unit: 'decades',
-        theory: 'float64 log-norm of 16 columns of the same M, renormalised each step',
+        theory: 'float64 log-norm of the same 16 columns of the same M, renormalised each step',
       }),
+      allColumnsGapReport(),
     );
   } else {
     const count = closedForm.steps;
@@ -161,5 +168,25 @@ function float32TrapReport(): Check {
         `the chain itself ended at step ${median(steps)} (median), measured in float64 on the host`,
       ];
       return { label: 'float32 trap', method: 'max|x| per step', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: parts.join('; ') };
+  });
+}
+
+/** Informational: how far the 16-column prediction is from the rms of all 512 columns. */
+function allColumnsGapReport(): Check {
+  return informationalCheck('16 vs all columns', (observations) => {
+    const gaps = observations.map((o) => (o.log10RmsLast as number) - (o.predictedLog10RmsLast as number)).filter(Number.isFinite);
+    const sorted = [...gaps].sort((a, b) => a - b);
+    const median = sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] as number) : Number.NaN;
+    return {
+      label: '16 vs all columns',
+      method: 'report',
+      pass: true,
+      informational: true,
+      confidence: 1,
+      estimate: median,
+      detail:
+        `log10 rms of all 512 columns − the 16-column prediction after 500 steps: median ${median.toFixed(3)}, ` +
+        `range [${(sorted[0] ?? Number.NaN).toFixed(3)}, ${(sorted[sorted.length - 1] ?? Number.NaN).toFixed(3)}] decades over ${gaps.length} trials`,
+    };
   });
 }

@@ -12,6 +12,9 @@ import { runChain, type Activation, type ChainTrace } from './runChain.ts';
 
 export const CHAIN_CHECKPOINTS = [10, 50, 100, 500] as const;
 
+/** Columns the float64 growth probe follows; a survivor's measured rms is taken over the same columns. */
+export const PROBE_COLUMNS = 16;
+
 export interface ChainTrialOptions {
   /** Draws the square matrix M for a seed. */
   init: (shape: Shape, seed: number) => tf.Tensor;
@@ -32,6 +35,8 @@ export interface ChainObservation {
   /** log10 rms(x) at the last batch end before the end of the chain (at maxSteps-1 for a survivor), measured and predicted. */
   log10RmsLast: number;
   predictedLog10RmsLast: number;
+  /** A survivor's log10 rms at maxSteps-1 over the PROBE_COLUMNS columns the prediction follows (NaN otherwise). */
+  probedColumnsLog10RmsLast: number;
   /** float64 log10 std after 10, 50, 100, 500 multiplications (NaN where the chain had ended). */
   log10StdAt: number[];
   /** log10 rms(M), where the chain starts. */
@@ -55,10 +60,10 @@ export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrial
   let trace: ChainTrace;
   let predicted: Float64Array;
   try {
-    trace = runChain({ matrix, activation, maxSteps, checkpoints: CHAIN_CHECKPOINTS });
+    trace = runChain({ matrix, activation, maxSteps, checkpoints: CHAIN_CHECKPOINTS, firstColumns: PROBE_COLUMNS });
     // The prediction is complete once its trajectory has left the float32 window.
     const left = (log10Rms: number) => log10Rms + kappa < log10Floor || log10Rms + kappa > log10Ceiling;
-    predicted = probeGrowth({ matrix, activation, steps: maxSteps, stopAfter: left }).log10Rms;
+    predicted = probeGrowth({ matrix, activation, steps: maxSteps, columns: PROBE_COLUMNS, stopAfter: left }).log10Rms;
   } finally {
     matrix.dispose();
   }
@@ -72,6 +77,7 @@ export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrial
     predictedSteps: predictedEnd.steps,
     log10RmsLast: last ? last.log10Rms : Number.NaN,
     predictedLog10RmsLast: last && last.step < predicted.length ? (predicted[last.step] as number) : Number.NaN,
+    probedColumnsLog10RmsLast: trace.firstColumnsLog10RmsLast,
     log10StdAt: CHAIN_CHECKPOINTS.map((k) => trace.checkpoints.find((c) => c.step === k)?.log10Std ?? Number.NaN),
     log10RmsStart,
     log10SecondMomentSlope: [secondMomentSlope(trace.rms)],

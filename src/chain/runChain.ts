@@ -18,6 +18,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL } from '../backend/underflowProbe.ts';
 import { hostMoments } from '../stats/moments.ts';
+import { readValues } from '../backend/readValues.ts';
 
 export const ACTIVATIONS = ['linear', 'relu'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -30,6 +31,8 @@ export interface ChainOptions {
   readEvery?: number;
   /** Multiplication counts ("after k steps") at which to read x back and take its float64 std. */
   checkpoints?: readonly number[];
+  /** For a chain that survives: also report the float64 rms of its first `firstColumns` columns at the end. */
+  firstColumns?: number;
 }
 
 export interface Checkpoint {
@@ -58,6 +61,8 @@ export interface ChainTrace {
   checkpoints: Checkpoint[];
   /** Matmuls actually executed (including the ≤ readEvery-1 past the outcome). */
   matmuls: number;
+  /** log10 rms of the first `firstColumns` columns of x at maxSteps-1 (survivors only, else NaN). */
+  firstColumnsLog10RmsLast: number;
 }
 
 /** mean((x/max|x|)²): in [0, 1] whatever the magnitude of x (1 for an all-zero x). */
@@ -68,7 +73,7 @@ function scaledSquares(x: tf.Tensor, maxAbs: tf.Tensor): tf.Tensor {
   });
 }
 
-export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoints = [] }: ChainOptions): ChainTrace {
+export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoints = [], firstColumns = 0 }: ChainOptions): ChainTrace {
   if (matrix.rank !== 2 || matrix.shape[0] !== matrix.shape[1]) {
     throw new RangeError(`runChain: matrix must be square, got shape [${matrix.shape.join(', ')}]`);
   }
@@ -84,6 +89,7 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
     float32SquaresOverflowAt: null,
     checkpoints: [],
     matmuls: 0,
+    firstColumnsLog10RmsLast: Number.NaN,
   };
   const weightT = tf.transpose(matrix);
   let x: tf.Tensor = tf.clone(weightT);
@@ -110,6 +116,11 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
         pending = [];
         if (record(trace, stats, pendingCheckpoints)) break;
       }
+    }
+    if (trace.outcome === 'survived' && firstColumns > 0) {
+      // x holds Xᵀ: X's first columns are x's first rows
+      const rows = readValues(() => tf.slice(x, [0, 0], [Math.min(firstColumns, x.shape[0] as number), -1]));
+      trace.firstColumnsLog10RmsLast = 0.5 * Math.log10(hostMoments(rows).secondMoment);
     }
   } finally {
     tf.dispose(pending);

@@ -1,5 +1,5 @@
 /**
- * `npm run audit:seeds -- --runs 20 [--base N] [--files PATTERN…]`: the fresh-seed audit. Runs
+ * `npm run audit:seeds -- --runs 20 [--base N] [--resume] [--filter "^C6c · "] [spec files…]`: the fresh-seed audit. Runs
  * the fast tier under `runs` master seeds derived from a base (each printed, each rerunnable
  * with INITSPEC_SEED=…), then reports per claim how many runs failed, the suite's measured
  * false-fail rate against its declared α_total with a Clopper–Pearson bound, and the claims
@@ -24,6 +24,8 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '20' },
     base: { type: 'string', default: '1' },
     resume: { type: 'boolean', default: false },
+    // a vitest -t pattern: audit only the claims it names (e.g. "^C6c · ")
+    filter: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -44,7 +46,7 @@ for (let r = 0; r < runs; r++) {
   console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed}${reused ? ' (reused)' : ''}`);
   if (!reused) {
     try {
-      execFileSync('npx', ['vitest', 'run', ...positionals, '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
+      execFileSync('npx', ['vitest', 'run', ...positionals, ...(values.filter ? ['-t', values.filter] : []), '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
         env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
