@@ -214,13 +214,15 @@ export function pairedWithin(options: {
   label: string;
   margin: number;
   sd: number;
+  /** Where the planning sd comes from, when it is measured rather than a rule of thumb. */
+  sdBasis?: string;
   unit: string;
   theory: string;
 }): Check {
-  const { measured, predicted, label, margin, sd, unit, theory } = options;
+  const { measured, predicted, label, margin, sd, sdBasis, unit, theory } = options;
   return {
     label,
-    trialsBasis: `${label}: t half-width of the paired differences ≤ margin/2 = ${fmt(margin / 2)} ${unit} with planning sd ${fmt(sd)} ${unit}`,
+    trialsBasis: `${label}: t half-width of the paired differences ≤ margin/2 = ${fmt(margin / 2)} ${unit} with planning sd ${fmt(sd)} ${unit}${sdBasis ? ` (${sdBasis})` : ''}`,
     trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
     evaluate(observations, confidence) {
       const a = scalars(observations, measured);
