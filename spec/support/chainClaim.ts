@@ -24,7 +24,6 @@ export const NOTEBOOK_STEPS = 500;
  */
 export const OUTCOME_FLOOR = byTier({ fast: 0.5, full: 0.85 });
 
-
 type Init = (shape: Shape, seed: number) => tf.Tensor;
 type Expected = 'vanished' | 'nonFinite' | 'survived';
 
@@ -147,16 +146,18 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
   };
 }
 
+/** The lower median of the finite values (NaN when there are none): a report's summary, not a decision. */
+function lowerMedian(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] as number) : Number.NaN;
+}
+
 /**
  * Informational: where float32 statistics would mislead. tf.moments squares in float32, so its
  * std reads 0 once max|x| < 2^-74.5 although x is not zero, and Inf once max|x| > 1.8e19
  * although x is finite; the chain's own end (all-zero, non-finite) comes later.
  */
 function float32TrapReport(): Check {
-  const median = (values: number[]) => {
-    const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-    return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] as number) : Number.NaN;
-  };
   return informationalCheck('float32 trap', (observations) => {
       const pick = (key: string) => observations.map((o) => o[key] as number);
       const under = pick('float32SquaresUnderflowAt');
@@ -166,12 +167,12 @@ function float32TrapReport(): Check {
       const overCount = over.filter(Number.isFinite).length;
       const parts = [
         underCount
-          ? `a float32 std (x² underflows) would read 0 from step ${median(under)} (median; ${underCount} of ${observations.length} trials) while x is still nonzero`
+          ? `a float32 std (x² underflows) would read 0 from step ${lowerMedian(under)} (median; ${underCount} of ${observations.length} trials) while x is still nonzero`
           : 'float32 x² never underflowed',
         overCount
-          ? `x² would overflow to Inf from step ${median(over)} (median; ${overCount} trials) while x is finite`
+          ? `x² would overflow to Inf from step ${lowerMedian(over)} (median; ${overCount} trials) while x is finite`
           : 'float32 x² never overflowed',
-        `the chain itself ended at step ${median(steps)} (median), measured in float64 on the host`,
+        `the chain itself ended at step ${lowerMedian(steps)} (median), measured in float64 on the host`,
       ];
       return { label: 'float32 trap', method: 'max|x| per step', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: parts.join('; ') };
   });
@@ -182,7 +183,7 @@ function allColumnsGapReport(): Check {
   return informationalCheck('16 vs all columns', (observations) => {
     const gaps = observations.map((o) => (o.log10RmsLast as number) - (o.predictedLog10RmsLast as number)).filter(Number.isFinite);
     const sorted = [...gaps].sort((a, b) => a - b);
-    const median = sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] as number) : Number.NaN;
+    const median = lowerMedian(sorted);
     return {
       label: '16 vs all columns',
       method: 'report',
