@@ -8,7 +8,7 @@
  * `--resume` reuses the per-run reports already in reports/audit/ instead of rerunning them.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALPHA_LEDGER, ALPHA_TOTAL } from '../claim/budget.ts';
@@ -45,6 +45,8 @@ for (let r = 0; r < runs; r++) {
   const reused = values.resume && existsSync(file);
   console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed}${reused ? ' (reused)' : ''}`);
   if (!reused) {
+    // a report left by an earlier audit of the same seed must not stand in for a run that crashes
+    rmSync(file, { force: true });
     try {
       execFileSync('npx', ['vitest', 'run', ...positionals, ...(values.filter ? ['-t', values.filter] : []), '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
         env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
