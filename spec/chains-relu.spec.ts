@@ -4,10 +4,8 @@
  * with √2 in it (Kaiming) holds the chain; the notebook's single draws (41, 108, inf, 202)
  * become distributions with bounds.
  */
-import { notebook } from '../src/claim/index.ts';
+import { chainClaim, notebook } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
-import { schemeStd } from '../src/theory/index.ts';
-import { chainClaim, NOTEBOOK_DIM } from './support/chainClaim.ts';
 import { EXPLODING_CONTROL, scheme } from './support/schemes.ts';
 
 claim(
@@ -15,8 +13,7 @@ claim(
     id: 'C6a',
     cell: 'In [155]',
     statement: 'U(±0.01) with ReLU after every multiplication vanishes to all-zero',
-    std: schemeStd('uniform(±0.01)', NOTEBOOK_DIM),
-    init: scheme('uniform(±0.01)'),
+    matrix: 'uniform(±0.01)',
     activation: 'relu',
     expected: 'vanished',
     notebookSteps: notebook('In [155]', 'steps'),
@@ -29,8 +26,7 @@ claim(
     id: 'C6b',
     cell: 'In [156]',
     statement: 'U(±1)/√dim with ReLU vanishes to all-zero, faster than without ReLU',
-    std: schemeStd('uniform(±1)/√dim', NOTEBOOK_DIM),
-    init: scheme('uniform(±1)/√dim'),
+    matrix: 'uniform(±1)/√dim',
     activation: 'relu',
     expected: 'vanished',
     notebookSteps: notebook('In [156]', 'steps'),
@@ -43,8 +39,7 @@ claim(
     id: 'C6c',
     cell: 'In [157]',
     statement: 'torch kaiming_uniform_ (gain √2) with ReLU survives all 500 steps (the notebook: "inf")',
-    std: schemeStd('kaiming-uniform', NOTEBOOK_DIM),
-    init: scheme('kaiming-uniform'),
+    matrix: 'kaiming-uniform',
     activation: 'relu',
     expected: 'survived',
     notebookSteps: notebook('In [157]', 'steps'),
@@ -57,8 +52,7 @@ claim(
     id: 'C6d',
     cell: 'In [158]',
     statement: 'U(±1)·√(2/dim) with ReLU vanishes to all-zero: the √2 is there, but the uniform\'s 1/√3 is not undone',
-    std: schemeStd('uniform(±1)·√(2/dim)', NOTEBOOK_DIM),
-    init: scheme('uniform(±1)·√(2/dim)'),
+    matrix: 'uniform(±1)·√(2/dim)',
     activation: 'relu',
     expected: 'vanished',
     notebookSteps: notebook('In [158]', 'steps'),

@@ -4,18 +4,15 @@
  * self-multiplied chain neither vanishes nor explodes within 500 steps; orthogonal keeps the
  * norm exactly (an isometry).
  */
-import { pairedWithin } from '../src/claim/index.ts';
+import { chainClaim, pairedWithin } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
-import { schemeStd } from '../src/theory/index.ts';
-import { chainClaim, NOTEBOOK_DIM } from './support/chainClaim.ts';
 import { orthogonalGain, randnGain, scheme } from './support/schemes.ts';
 
 claim(
   chainClaim({
     id: 'T-xavier-linear',
     statement: 'Xavier uniform (square: std 1/√dim) multiplied by itself survives all 500 steps',
-    std: schemeStd('xavier-uniform', NOTEBOOK_DIM),
-    init: scheme('xavier-uniform'),
+    matrix: 'xavier-uniform',
     activation: 'linear',
     expected: 'survived',
     controls: [{ label: 'U(±0.01) (too small: vanishes)', init: scheme('uniform(±0.01)') }],
@@ -26,8 +23,7 @@ claim(
   chainClaim({
     id: 'T-orthogonal-linear',
     statement: 'an orthogonal matrix multiplied by itself survives all 500 steps and keeps its norm: its powers are orthogonal (Saxe et al. 2014)',
-    std: schemeStd('orthogonal', NOTEBOOK_DIM),
-    init: scheme('orthogonal'),
+    matrix: 'orthogonal',
     activation: 'linear',
     expected: 'survived',
     extraChecks: [
@@ -49,8 +45,7 @@ claim(
   chainClaim({
     id: 'T-randn-linear',
     statement: 'randn/√dim (In [160]\'s scale) multiplied by itself survives all 500 steps',
-    std: schemeStd('randn/√dim', NOTEBOOK_DIM),
-    init: scheme('randn/√dim'),
+    matrix: 'randn/√dim',
     activation: 'linear',
     expected: 'survived',
     controls: [{ label: 'randn·0.25/√dim (vanishes)', init: randnGain(0.25) }],

@@ -3,18 +3,15 @@
  * half the second moment, Xavier uniform, orthogonal and randn/√dim all vanish — the factor √2
  * is what Kaiming adds (C6c survives).
  */
-import { mediansReport } from '../src/claim/index.ts';
+import { chainClaim, mediansReport } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
-import { schemeStd } from '../src/theory/index.ts';
-import { chainClaim, NOTEBOOK_DIM } from './support/chainClaim.ts';
 import { EXPLODING_CONTROL, orthogonalGain, scheme } from './support/schemes.ts';
 
 claim(
   chainClaim({
     id: 'T-xavier-relu',
     statement: 'Xavier uniform with ReLU vanishes to all-zero (no √2 for the ReLU)',
-    std: schemeStd('xavier-uniform', NOTEBOOK_DIM),
-    init: scheme('xavier-uniform'),
+    matrix: 'xavier-uniform',
     activation: 'relu',
     expected: 'vanished',
     controls: [EXPLODING_CONTROL],
@@ -25,8 +22,7 @@ claim(
   chainClaim({
     id: 'T-orthogonal-relu',
     statement: 'orthogonal with ReLU vanishes to all-zero: ReLU breaks the isometry',
-    std: schemeStd('orthogonal', NOTEBOOK_DIM),
-    init: scheme('orthogonal'),
+    matrix: 'orthogonal',
     activation: 'relu',
     expected: 'vanished',
     extraChecks: [
@@ -44,14 +40,9 @@ claim(
   chainClaim({
     id: 'T-randn-relu',
     statement: 'randn/√dim with ReLU vanishes to all-zero',
-    std: schemeStd('randn/√dim', NOTEBOOK_DIM),
-    init: scheme('randn/√dim'),
+    matrix: 'randn/√dim',
     activation: 'relu',
     expected: 'vanished',
     controls: [EXPLODING_CONTROL],
-    // Under ReLU the count is set by the slowest-decaying of 512 columns and the prediction
-    // follows 16, which can miss it: the per-trial gap is heavy-tailed. The first plan (1.5% of
-    // the count, 4.4 steps) gave 11 trials and failed under audit seed 418429620 (sd 8.1 steps).
-    countSd: { steps: 8, basis: 'largest per-run sd in the fresh-seed audit, 12 runs × 11 trials' },
   }),
 );

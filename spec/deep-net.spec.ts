@@ -4,14 +4,14 @@
  * layers, while the notebook's reused-matrix chain (same scheme, same input) spreads far
  * wider: its growth is set by one matrix's spectrum, not averaged over many.
  */
-import { byTier, mediansReport, outcomeAtLeast, spreadRatioAtLeast } from '../src/claim/index.ts';
+import { byTier, DEFAULT_DELTA, meanWithin, mediansReport, outcomeAtLeast, scaleInit, spreadRatioAtLeast } from '../src/claim/index.ts';
 import { trajectoryPlotSvg } from '../src/report/plots.ts';
 import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
 import type { Activation } from '../src/chain/runChain.ts';
 import { deepChainLog10Std, log10MaxOverRms, schemeStd, secondMomentFactor } from '../src/theory/index.ts';
-import { OUTCOME_FLOOR } from './support/chainClaim.ts';
+import { OUTCOME_FLOOR } from '../src/claim/index.ts';
 import { scheme, type Init } from './support/schemes.ts';
 import { kaimingUniform } from '../src/index.ts';
 
@@ -21,6 +21,8 @@ const LAYERS = 100;
 const BAND_DECADES = 1;
 /** The fast tier records 10, 50, 100 layers; the full tier also 500. */
 const CHECKPOINTS = byTier({ fast: [10, 50, 100], full: [10, 50, 100, 500] });
+/** The mean check's margin: 0.4 of what a 10% scale error moves log10 std after 100 layers. */
+const POWER_MARGIN = 0.4 * LAYERS * Math.log10(1 + DEFAULT_DELTA.chains);
 
 function deepNetClaim(options: { id: string; statement: string; schemeName: string; activation: Activation; plannedRatio: number; control: { label: string; init: Init } }): ClaimSpec {
   const { id, statement, schemeName, activation, plannedRatio, control } = options;
@@ -68,6 +70,15 @@ function deepNetClaim(options: { id: string; statement: string; schemeName: stri
         label: `P(fresh net's log10 std after ${LAYERS} layers within ±${BAND_DECADES} of theory ${target.toFixed(3)})`,
         p0: OUTCOME_FLOOR,
       }),
+      meanWithin({
+        of: 'freshLog10StdAt100',
+        label: `fresh net's mean log10 std after ${LAYERS} layers`,
+        target: { value: target, formula: `second-moment theory ${LAYERS}/2·log10(n·σ²·act) = ${target.toFixed(4)}` },
+        margin: POWER_MARGIN,
+        // finite width (Hanin & Rolnick): sd of ln ‖x_L‖² ≈ √(5L/n) under ReLU, √(2L/n) linear; in log10 std: half that / ln 10
+        sd: Math.sqrt(((activation === 'relu' ? 5 : 2) * LAYERS) / dim) / 2 / Math.LN10,
+        sdBasis: 'finite-width theory √(cL/n)/(2 ln 10)',
+      }),
       spreadRatioAtLeast({
         wide: 'reusedLog10StdAt100',
         narrow: 'freshLog10StdAt100',
@@ -79,6 +90,11 @@ function deepNetClaim(options: { id: string; statement: string; schemeName: stri
     ],
     controls: [{ label: control.label, measure: measure(control.init) }],
     plots,
+    power: {
+      delta: DEFAULT_DELTA.chains,
+      basis: `deep nets: a scale error moves log10 std after ${LAYERS} layers by ${LAYERS}·log10(1 ± δ) ≈ ±${(LAYERS * Math.log10(1 + DEFAULT_DELTA.chains)).toFixed(2)} decades; the mean check's margin is 0.4 of that`,
+      scaled: (f) => measure(scaleInit(scheme(schemeName), f)),
+    },
   };
 }
 

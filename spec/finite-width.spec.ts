@@ -5,7 +5,7 @@
  * variance L·Var[ln r] ≈ 5L/n. Checked for widths 32 and 64 and depths 10 and 40; the exact Var[ln r]
  * (trigamma over the number of active units) is the theory, 5L/n its first-order form.
  */
-import { meanWithin, stdWithin } from '../src/claim/index.ts';
+import { DEFAULT_DELTA, meanWithin, stdWithin } from '../src/claim/index.ts';
 import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { normRatios } from '../src/experiments/normRatios.ts';
@@ -14,9 +14,9 @@ import { logRatioVariance, ratioMoments } from '../src/theory/index.ts';
 const LAYERS_PER_TRIAL = 10;
 
 /** Per trial: the mean and the unbiased variance of its 10 layer ratios (valid whatever r's kurtosis). */
-function ratioTrial(width: number, relu: boolean): ClaimSpec['measure'] {
+function ratioTrial(width: number, relu: boolean, scale = 1): ClaimSpec['measure'] {
   return ({ seed }) => {
-    const { ratios } = normRatios({ width, layers: LAYERS_PER_TRIAL, gain: relu ? Math.SQRT2 : 1, relu, seed });
+    const { ratios } = normRatios({ width, layers: LAYERS_PER_TRIAL, gain: scale * (relu ? Math.SQRT2 : 1), relu, seed });
     const mean = ratios.reduce((s, v) => s + v, 0) / ratios.length;
     const variance = ratios.reduce((s, v) => s + (v - mean) ** 2, 0) / (ratios.length - 1);
     return { mean, variance };
@@ -41,6 +41,11 @@ function ratioClaim(id: string, width: number): ClaimSpec {
       }),
     ],
     controls: [{ label: 'linear layers (Var r = 2/n)', measure: ratioTrial(width, false) }],
+    power: {
+      delta: DEFAULT_DELTA.moments,
+      basis: `second moments: E r moves by (1 ± δ)² - 1 ≈ ±10%, ${(0.1 / (0.1 * Math.sqrt(variance))).toFixed(1)}× the margin of a tenth of sd r`,
+      scaled: (f) => ratioTrial(width, true, f),
+    },
   };
 }
 
@@ -63,6 +68,10 @@ function depthClaim(id: string, width: number, layers: number): ClaimSpec {
       }),
     ],
     controls: [{ label: `linear layers (sd √(L·ψ1(n/2)) = ${Math.sqrt(layers * logRatioVariance({ width, relu: false })).toPrecision(4)})`, measure: trial(false) }],
+    power: {
+      delta: null,
+      why: 'a scale error adds the constant 2L·ln(1 ± δ) to every ln ‖x_L‖², which leaves its sd unchanged; H-ratio-64, on the same layers, carries the power (E r = (1 ± δ)²)',
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  * expectation is an interval over seeded trials, sized by theory, inside a stated margin.
  */
 import { claim } from '../src/claim/vitest.ts';
-import { meanWithin, notebook } from '../src/claim/index.ts';
+import { DEFAULT_DELTA, meanWithin, notebook, scaleInit } from '../src/claim/index.ts';
 import { matVecTrial } from '../src/experiments/matVec.ts';
 import { kaimingNormal, randnScaled } from '../src/index.ts';
 import { FEATURES, matVecStatistic } from '../src/theory/index.ts';
@@ -46,6 +46,9 @@ function momentChecks(c: number, relu: boolean, cell: string) {
 const trial = (scale: number, relu: boolean) => ({ seed }: { seed: number }) =>
   matVecTrial({ dim, init: (shape, s) => randnScaled(shape, { c: scale, seed: s }), relu, seed });
 
+/** δ = 5% on the weights moves E[y²] by (1 ± δ)² - 1 ≈ ±10%, twice the 5% margin. */
+const power = (scaled: (factor: number) => ReturnType<typeof trial>) => ({ delta: DEFAULT_DELTA.moments, basis: 'second moments: E[y²] moves by (1 ± δ)²', scaled });
+
 claim({
   id: 'C7',
   cell: 'In [159]',
@@ -54,6 +57,7 @@ claim({
   measure: trial(1, false),
   checks: momentChecks(1, false, 'In [159]'),
   controls: [{ label: 'scale 1/√dim (E[y²] = 1, not dim)', measure: trial(1 / Math.sqrt(dim), false) }],
+  power: power((f) => trial(f, false)),
 });
 
 claim({
@@ -68,6 +72,7 @@ claim({
     { label: 'scale 1', measure: trial(1, false) },
     { label: 'scale 1.1/√dim (E[y²] = 1.21, just outside the margin)', measure: trial(1.1 / Math.sqrt(dim), false) },
   ],
+  power: power((f) => trial(f / Math.sqrt(dim), false)),
 });
 
 claim({
@@ -78,6 +83,7 @@ claim({
   measure: trial(Math.sqrt(2 / dim), true),
   checks: momentChecks(Math.sqrt(2 / dim), true, 'In [161]'),
   controls: [{ label: '1/√dim + ReLU (E[y²] = ½)', measure: trial(1 / Math.sqrt(dim), true) }],
+  power: power((f) => trial(f * Math.sqrt(2 / dim), true)),
 });
 
 claim({
@@ -93,4 +99,5 @@ claim({
       measure: ({ seed }) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'linear', seed: s }), relu: true, seed }),
     },
   ],
+  power: power((f) => ({ seed }) => matVecTrial({ dim, init: scaleInit((shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), f), relu: true, seed })),
 });

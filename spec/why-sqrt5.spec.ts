@@ -4,7 +4,7 @@
  * by fan_in·Var(W)·½ = 1/6, so activations vanish geometrically, 0.78 decades of second moment
  * per layer; Kaiming (a = 0) multiplies it by 1 and holds them.
  */
-import { meanWithin } from '../src/claim/index.ts';
+import { DEFAULT_DELTA, meanWithin, scaleInit } from '../src/claim/index.ts';
 import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
@@ -39,4 +39,9 @@ claim({
     }),
   ],
   controls: [{ label: 'Kaiming uniform a=0 (factor 1: holds the scale)', measure: perLayerFactor((shape, seed) => kaimingUniform(shape, { seed })) }],
+  power: {
+    delta: DEFAULT_DELTA.moments,
+    basis: 'layer factors: the log10 factor moves by 2·log10(1 ± δ) ≈ ±0.042, twice the 0.02 margin',
+    scaled: (f) => perLayerFactor(scaleInit((shape, seed) => torchDefaultWeight(shape, { seed }), f)),
+  },
 });

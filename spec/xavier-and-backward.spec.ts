@@ -6,7 +6,7 @@
  * wishes n_in·Var = 1 and n_out·Var = 1 (a harmonic mean); it does not make the product of the
  * two factors 1 — the geometric mean 1/√(n_in·n_out) would — and the spec records that.
  */
-import { byTier, meanWithin } from '../src/claim/index.ts';
+import { DEFAULT_DELTA, meanWithin, scaleInit } from '../src/claim/index.ts';
 import type { ClaimSpec } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { layerFactorsTrial, mlpGradientTrial, reluStackTrial } from '../src/experiments/layerPasses.ts';
@@ -37,6 +37,7 @@ claim({
     meanWithin({ of: 'backward', label: 'backward factor E[(Wᵀg)²]/E[g²]', target: { value: BACKWARD, formula: 'n_out·2/(n_in+n_out)' }, margin: 0.02 * BACKWARD, sd: planning(BACKWARD), sdBasis: 'planning: 1%' }),
   ],
   controls: [{ label: 'Kaiming fan_in, gain 1 (forward factor 1, backward ½)', measure: factors(kaimingFanIn) }],
+  power: { delta: DEFAULT_DELTA.moments, basis: 'layer factors move by (1 ± δ)² ≈ ±10%, five times the 2% margin', scaled: (f) => factors(scaleInit(xavier, f)) },
 });
 
 claim({
@@ -47,7 +48,8 @@ claim({
     meanWithin({ of: 'log10Product', label: 'log10(forward·backward)', target: { value: 0, formula: 'log10 1' }, margin: 0.02, sd: 0.005, sdBasis: 'planning' }),
   ],
   controls: [{ label: 'Kaiming fan_in, gain 1 (product ½)', measure: factors(kaimingFanIn) }],
-  expectedFailure: `Xavier's 2/(n_in+n_out) is the harmonic mean of 1/n_in and 1/n_out: forward·backward = 4·n_in·n_out/(n_in+n_out)² = ${(FORWARD * BACKWARD).toFixed(4)} (log10 ${Math.log10(FORWARD * BACKWARD).toFixed(4)}) for ${nIn}→${nOut}; the geometric mean 1/√(n_in·n_out) would make it 1`,
+  power: { delta: DEFAULT_DELTA.moments, basis: 'log10 of the product moves by 4·log10(1 ± δ) ≈ ±0.085, four times the 0.02 margin', scaled: (f) => factors(scaleInit(xavier, f)) },
+  expectedFailure: { checks: ['log10(forward·backward)'], why: `Xavier's 2/(n_in+n_out) is the harmonic mean of 1/n_in and 1/n_out: forward·backward = 4·n_in·n_out/(n_in+n_out)² = ${(FORWARD * BACKWARD).toFixed(4)} (log10 ${Math.log10(FORWARD * BACKWARD).toFixed(4)}) for ${nIn}→${nOut}; the geometric mean 1/√(n_in·n_out) would make it 1` },
 });
 
 /** log10 of E[x²] per layer through a 512→256→512→… stack of fresh layers with ReLU (10 layers). */
@@ -71,12 +73,13 @@ claim({
     }),
   ],
   controls: [{ label: 'Kaiming normal (fan_in, ReLU gain): holds E[x²] in the wide→narrow direction', measure: stackTrial((shape, seed) => kaimingNormal(shape, { nonlinearity: 'relu', seed })) }],
+  power: { delta: DEFAULT_DELTA.moments, basis: 'the log10 factor per layer moves by 2·log10(1 ± δ) ≈ ±0.042, twice the 0.02 margin', scaled: (f) => stackTrial(scaleInit(xavier, f)) },
 });
 
 /** Gradient scale through a shrinking ReLU MLP 512→256→128→64, by tf.grad. */
 const widths = [512, 256, 128, 64];
 const BATCH = 64;
-const backwardTrial = (mode: FanMode): ClaimSpec['measure'] => ({ seed }) => mlpGradientTrial({ widths, mode, batch: BATCH, seed });
+const backwardTrial = (mode: FanMode, scale = 1): ClaimSpec['measure'] => ({ seed }) => mlpGradientTrial({ widths, mode, batch: BATCH, seed, scale });
 
 // three layers, each halving the width: per layer n_in·(2/fan)·½ forward and n_out·(2/fan)·½ backward
 const FAN_IN = reluMlpLog10Factors({ widths, mode: 'fan_in' });
@@ -86,7 +89,17 @@ const shrink = 10 ** FAN_IN.backward;
 const FORWARD_SD = log10RatioPlanningSd(widths.slice(1));
 const BACKWARD_SD = log10RatioPlanningSd(widths.slice(0, -1));
 const SD_BASIS = 'finite-width theory √(Σ 5/n)/ln 10';
-const B_MARGIN = byTier({ fast: 0.2, full: 0.1 });
+/**
+ * δ = 10% (an MLP is a deep net) moves each log10 ratio by 3·2·log10(1 ± δ) ≈ ±0.25 decades; the
+ * margin 0.1 decades is 0.4 of that (the fast tier's earlier 0.2 could not be crossed).
+ */
+const B_DELTA = DEFAULT_DELTA.chains;
+const B_MARGIN = 0.1;
+const bPower = (mode: FanMode) => ({
+  delta: B_DELTA,
+  basis: `deep nets: 3 layers move each log10 ratio by 6·log10(1 ± δ) ≈ ±${(6 * Math.log10(1 + B_DELTA)).toFixed(3)} decades; margin ${B_MARGIN}`,
+  scaled: (f: number) => backwardTrial(mode, f),
+});
 
 claim({
   id: 'B-fan-in',
@@ -97,6 +110,7 @@ claim({
     meanWithin({ of: 'log10Backward', label: 'log10 backward E[g²] ratio', target: { value: FAN_IN.backward, formula: 'Π n_out·(2/n_in)·½ = Π n_out/n_in' }, margin: B_MARGIN, sd: BACKWARD_SD, sdBasis: SD_BASIS }),
   ],
   controls: [{ label: "mode: 'fan_out'", measure: backwardTrial('fan_out') }],
+  power: bPower('fan_in'),
 });
 
 claim({
@@ -108,4 +122,5 @@ claim({
     meanWithin({ of: 'log10Forward', label: 'log10 forward E[x²] ratio', target: { value: FAN_OUT.forward, formula: 'Π n_in·(2/n_out)·½ = Π n_in/n_out' }, margin: B_MARGIN, sd: FORWARD_SD, sdBasis: SD_BASIS }),
   ],
   controls: [{ label: "mode: 'fan_in'", measure: backwardTrial('fan_in') }],
+  power: bPower('fan_out'),
 });

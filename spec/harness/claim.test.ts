@@ -1,7 +1,7 @@
 /** The claim DSL itself: trial planning, verdicts, controls, the α ledger and failure messages. */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
-import { ALPHA_LEDGER, ALPHA_TOTAL, alphaSpent, formatResult, meanWithin, plannedTrials, runClaim } from '../../src/claim/index.ts';
+import { ALPHA_LEDGER, ALPHA_TOTAL, alphaSpent, formatResult, meanWithin, plannedTrials, powerLooks, runClaim, runPowerControl } from '../../src/claim/index.ts';
 import type { ClaimSpec } from '../../src/claim/index.ts';
 import { uniformSource } from '../../src/rng/draw.ts';
 
@@ -14,6 +14,8 @@ const spec: ClaimSpec = {
   measure: uniformMean(0),
   checks: [meanWithin({ of: 'x', label: 'E[x]', target: { value: 0.5, formula: '(0+1)/2' }, margin: 0.05, sd: 1 / Math.sqrt(12) })],
   controls: [{ label: 'shifted by 0.1', measure: uniformMean(0.1) }],
+  // the "init" here is U(0, 1) itself: scaling it by f moves the mean to f/2
+  power: { delta: 0.3, basis: 'a test of the DSL', scaled: (f) => ({ seed }) => ({ x: f * uniformSource(seed)() }) },
 };
 
 describe('claim DSL', () => {
@@ -49,9 +51,32 @@ describe('claim DSL', () => {
     expect(message).toContain('rerun: INITSPEC_SEED=9 npx vitest run spec/x.spec.ts -t "^harness/dsl · "');
   });
 
-  test('an expected failure is ok when it fails and not ok when it holds', async () => {
-    expect((await runClaim({ ...spec, measure: uniformMean(0.1), expectedFailure: 'shifted' }, undefined, 2)).ok).toBe(true);
-    expect((await runClaim({ ...spec, expectedFailure: 'not really' }, undefined, 2)).ok).toBe(false);
+  test('an expected failure is ok when exactly its named checks fail, not when it holds or another check fails', async () => {
+    const expectedFailure = { checks: ['E[x]'], why: 'shifted' };
+    expect((await runClaim({ ...spec, measure: uniformMean(0.1), expectedFailure }, undefined, 2)).ok).toBe(true);
+    expect((await runClaim({ ...spec, expectedFailure }, undefined, 2)).ok).toBe(false);
+    const unnamed = { checks: ['some other check'], why: 'wrong name' };
+    expect((await runClaim({ ...spec, measure: uniformMean(0.1), expectedFailure: unnamed }, undefined, 2)).ok).toBe(false);
+    const twoChecks: ClaimSpec = {
+      ...spec,
+      measure: uniformMean(0.1),
+      checks: [...spec.checks, meanWithin({ of: 'x', label: 'E[x] shifted', target: { value: 0.6, formula: '0.6' }, margin: 0.05, sd: 1 / Math.sqrt(12) })],
+      expectedFailure,
+    };
+    // the named check fails, the other one holds: as expected
+    expect((await runClaim(twoChecks, undefined, 2)).ok).toBe(true);
+  });
+
+  test('power controls: a ±δ scale error is detected with a decisive interval outside the margin, in sequential looks', async () => {
+    expect(powerLooks(40)).toEqual([3, 6, 12, 24, 40]);
+    expect(powerLooks(2)).toEqual([3]);
+    const up = await runPowerControl(spec, 1.3, 3);
+    expect(up).toMatchObject({ role: 'power', verdict: 'detected', ok: true, factor: 1.3, delta: 0.3 });
+    expect(up.checks[0]!.showsError).toBe(true);
+    expect(up.trials).toBeLessThan(plannedTrials(spec).trials);
+    // a 1% scale error is inside the margin: never shown as an error, so the power control misses it
+    const tiny = await runPowerControl(spec, 1.01, 3);
+    expect(tiny).toMatchObject({ verdict: 'missed', ok: false, trials: plannedTrials(spec).trials });
   });
 
   test('a trial that leaks a tensor fails the claim, naming it', async () => {

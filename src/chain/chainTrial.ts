@@ -22,16 +22,23 @@ export interface ChainTrialOptions {
   activation: Activation;
   maxSteps: number;
   seed: number;
+  /** The step count K at which the growth is compared with theory: the probe runs at least this far. */
+  rateSteps?: number;
+  /** Run the float32 chain (outcome, count); without it only the float64 growth probe runs. */
+  float32Chain?: boolean;
 }
 
 export interface ChainObservation {
+  /** Outcome indicators (NaN where the float32 chain was not run). */
   vanished: number;
   nonFinite: number;
   survived: number;
   /** The notebook's count (loop index of the end), Infinity when the chain survived. */
   steps: number;
-  /** The count predicted from this M's float64-tracked growth and the backend floor. */
+  /** The count predicted from this M's float64-tracked growth and the backend floor (the replay: a diagnostic). */
   predictedSteps: number;
+  /** log10 rms of the 16 probed columns after `rateSteps` multiplications, float64 (no range limit). */
+  log10RmsAtRateSteps: number;
   /** log10 rms(x) at the last batch end before the end of the chain (at maxSteps-1 for a survivor), measured and predicted. */
   log10RmsLast: number;
   predictedLog10RmsLast: number;
@@ -51,22 +58,28 @@ export interface ChainObservation {
   [key: string]: number | number[];
 }
 
-export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrialOptions): ChainObservation {
+export function chainTrial({ init, dim, activation, maxSteps, seed, rateSteps = 1, float32Chain = true }: ChainTrialOptions): ChainObservation {
+  if (!(Number.isInteger(rateSteps) && rateSteps >= 1 && rateSteps <= maxSteps)) {
+    throw new RangeError(`chainTrial: rateSteps must be an integer in [1, maxSteps = ${maxSteps}], got ${rateSteps}`);
+  }
   const matrix = tf.tidy(() => init([dim, dim], seed)) as tf.Tensor2D;
   const log10RmsStart = 0.5 * Math.log10(hostMoments(matrix.dataSync()).secondMoment);
   const floor = describeBackend().underflow.smallestPositiveOutput;
   const kappa = log10MaxOverRms(dim * dim, activation);
   const { log10Floor, log10Ceiling } = float32Window(floor);
-  let trace: ChainTrace;
+  let trace: ChainTrace | undefined;
   let predicted: Float64Array;
   try {
-    trace = runChain({ matrix, activation, maxSteps, checkpoints: CHAIN_CHECKPOINTS, firstColumns: PROBE_COLUMNS });
-    // The prediction is complete once its trajectory has left the float32 window.
+    if (float32Chain) trace = runChain({ matrix, activation, maxSteps, checkpoints: CHAIN_CHECKPOINTS, firstColumns: PROBE_COLUMNS });
+    // The probe reaches rateSteps, and (with the chain) goes on until its replay has left the float32 window.
     const left = (log10Rms: number) => log10Rms + kappa < log10Floor || log10Rms + kappa > log10Ceiling;
-    predicted = probeGrowth({ matrix, activation, steps: maxSteps, columns: PROBE_COLUMNS, stopAfter: left }).log10Rms;
+    const stopAfter = (log10Rms: number, recorded: number) => recorded >= rateSteps && (!float32Chain || left(log10Rms));
+    predicted = probeGrowth({ matrix, activation, steps: maxSteps, columns: PROBE_COLUMNS, stopAfter }).log10Rms;
   } finally {
     matrix.dispose();
   }
+  const atRate = predicted[rateSteps - 1] as number;
+  if (!trace) return { ...NOT_RUN, log10RmsAtRateSteps: atRate, log10RmsStart };
   const predictedEnd = endOfTrajectory(predicted, kappa, floor);
   const last = trace.rms[trace.rms.length - 1];
   return {
@@ -75,6 +88,7 @@ export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrial
     survived: trace.outcome === 'survived' ? 1 : 0,
     steps: trace.steps,
     predictedSteps: predictedEnd.steps,
+    log10RmsAtRateSteps: atRate,
     log10RmsLast: last ? last.log10Rms : Number.NaN,
     predictedLog10RmsLast: last && last.step < predicted.length ? (predicted[last.step] as number) : Number.NaN,
     probedColumnsLog10RmsLast: trace.firstColumnsLog10RmsLast,
@@ -87,6 +101,26 @@ export function chainTrial({ init, dim, activation, maxSteps, seed }: ChainTrial
     matmuls: trace.matmuls,
   };
 }
+
+/** A probe-only trial: every float32-chain observation is NaN (not observed), none is 0. */
+const NOT_RUN: ChainObservation = {
+  log10RmsAtRateSteps: Number.NaN,
+  log10RmsStart: Number.NaN,
+  vanished: Number.NaN,
+  nonFinite: Number.NaN,
+  survived: Number.NaN,
+  steps: Number.NaN,
+  predictedSteps: Number.NaN,
+  log10RmsLast: Number.NaN,
+  predictedLog10RmsLast: Number.NaN,
+  probedColumnsLog10RmsLast: Number.NaN,
+  log10StdAt: CHAIN_CHECKPOINTS.map(() => Number.NaN),
+  log10SecondMomentSlope: [Number.NaN],
+  log10MaxAbs: [],
+  float32SquaresUnderflowAt: Number.NaN,
+  float32SquaresOverflowAt: Number.NaN,
+  matmuls: 0,
+};
 
 /** Slope of 2·log10 rms against step over samples above float32's smallest normal (no denormal rounding). */
 function secondMomentSlope(samples: Array<{ step: number; log10Rms: number }>): number {

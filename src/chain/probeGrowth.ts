@@ -23,7 +23,7 @@ export function probeGrowth({ matrix, activation, steps, columns = 16, readEvery
   columns?: number;
   readEvery?: number;
   /** Stop early (checked once per read-back) once this says the trajectory has told enough. */
-  stopAfter?: (log10Rms: number) => boolean;
+  stopAfter?: (log10Rms: number, recorded: number) => boolean;
 }): GrowthProbe {
   const [n] = matrix.shape;
   const p = Math.min(columns, n);
@@ -69,7 +69,7 @@ export function probeGrowth({ matrix, activation, steps, columns = 16, readEvery
           for (let j = 0; j < p; j++) logNorms[j] = (logNorms[j] as number) + Math.log(batch[row * p + j] as number);
           out[recorded++] = log10RmsOf();
         }
-        if (stopAfter?.(out[recorded - 1] as number)) break;
+        if (stopAfter?.(out[recorded - 1] as number, recorded)) break;
       }
     }
   } finally {

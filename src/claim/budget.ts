@@ -42,6 +42,7 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'B-fan-in': 0.0005,
   'B-fan-out': 0.0005,
   'L-lsuv': 0.0005,
+  'T-orthogonal-haar': 0.0005,
   // gains (spec/gains.spec.ts)
   'G-tanh': 0.0005,
   'G-leaky-relu': 0.0005,

@@ -4,8 +4,8 @@
  * bounds the false-fail rate by the check's α when the truth sits at the target).
  */
 import { ksTest } from '../stats/ksTest.ts';
-import { meanCI, medianCI, minimumSamplesForMedianCI, proportionCI, stdCI, stdRatioCI } from '../stats/intervals.ts';
-import { trialsForMeanHalfWidth, trialsForProportionLowerBound, trialsForStdRatioLowerBound, trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
+import { meanCI, meanDifferenceCI, medianCI, minimumSamplesForMedianCI, proportionCI, stdCI, stdRatioCI } from '../stats/intervals.ts';
+import { trialsForMeanDifferenceHalfWidth, trialsForMeanHalfWidth, trialsForProportionLowerBound, trialsForStdRatioLowerBound, trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
 import type { Interval } from '../stats/intervals.ts';
 import type { Check, CheckResult, NotebookValue, Observation, Observations, TheoryValue } from './types.ts';
 
@@ -42,6 +42,11 @@ function insideMargin(ci: { lower: number; upper: number }, target: number, marg
   return ci.lower >= target - margin && ci.upper <= target + margin;
 }
 
+/** The power decision: the whole interval lies outside [target - margin, target + margin]. */
+function outsideMargin(ci: { lower: number; upper: number }, target: number, margin: number): boolean {
+  return ci.lower > target + margin || ci.upper < target - margin;
+}
+
 /**
  * E[of] = target ± margin, by a t interval over trials. `sd` is the planning value of the
  * per-trial standard deviation (from theory). With `notebook` and `notebookRepeats`, the report
@@ -68,6 +73,7 @@ export function meanWithin(options: {
       const values = scalars(observations, of);
       const ci = meanCI(values, { confidence });
       const pass = insideMargin(ci, target.value, margin);
+      const showsError = outsideMargin(ci, target.value, margin);
       let notebookNote = '';
       if (notebook && notebookRepeats) {
         const z = (notebook.value - target.value) / (sd / Math.sqrt(notebookRepeats));
@@ -75,6 +81,7 @@ export function meanWithin(options: {
       }
       return {
         ...fromInterval(label, ci, pass, confidence),
+        showsError,
         target: target.value,
         margin,
         theory: target,
@@ -103,6 +110,7 @@ export function stdWithin(options: { of: string; label: string; target: TheoryVa
       const pass = insideMargin(ci, target.value, margin);
       return {
         ...fromInterval(label, ci, pass, confidence),
+        showsError: outsideMargin(ci, target.value, margin),
         target: target.value,
         margin,
         theory: target,
@@ -134,6 +142,7 @@ export function followsDistribution(options: { of: string; label: string; cdf: (
         label,
         method: 'Kolmogorov-Smirnov',
         pass,
+        showsError: !pass,
         estimate: statistic,
         confidence,
         detail:
@@ -189,14 +198,19 @@ export function outcomeAtLeast(options: { of: string; label: string; p0: number 
     trialsBasis: `${label}: n successes in n trials give a Clopper–Pearson lower bound ≥ ${p0}`,
     trialsNeeded: (confidence) => trialsForProportionLowerBound({ p0, confidence }),
     evaluate(observations, confidence) {
-      const hits = scalars(observations, of).filter((v) => v === 1).length;
-      const ci = proportionCI(hits, observations.length, { confidence, sided: 'lower' });
+      // Trials that did not observe the outcome (NaN) are left out of both counts.
+      const observed = scalars(observations, of).filter((v) => !Number.isNaN(v));
+      const hits = observed.filter((v) => v === 1).length;
+      if (observed.length === 0) {
+        return { label, method: 'Clopper–Pearson', pass: false, showsError: false, estimate: Number.NaN, confidence, target: p0, detail: `${label}: no trial observed the outcome` };
+      }
+      const ci = proportionCI(hits, observed.length, { confidence, sided: 'lower' });
       const pass = ci.lower >= p0;
       return {
         ...fromInterval(label, ci, pass, confidence),
         target: p0,
         detail:
-          `${label}: ${hits} of ${observations.length} trials; P ≥ ${fmt(ci.lower)} at ${pct(confidence)} ` +
+          `${label}: ${hits} of ${observed.length} trials; P ≥ ${fmt(ci.lower)} at ${pct(confidence)} ` +
           `(one-sided Clopper–Pearson) ${pass ? '≥' : '<'} the stated ${p0}`,
       };
     },
@@ -238,6 +252,7 @@ export function pairedWithin(options: {
       return {
         ...base,
         pass,
+        showsError: outsideMargin(ci, 0, margin),
         estimate: ci.estimate,
         lower: ci.lower,
         upper: ci.upper,
@@ -344,4 +359,64 @@ export function mediansReport(options: { of: string; label: string; positions: r
       });
       return { label, method: 'order statistics', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: `${label} — ${parts.join('; ')}` };
   });
+}
+
+/**
+ * E[of] over trials equals the mean of a reference ensemble (theory by simulation that never
+ * sees a trial's draw) within ±margin: the Welch interval of the difference lies inside the
+ * margin. The reference is computed lazily, once, and sized with the claim: its own sd plans
+ * the trials (times `sdInflation` for what the trials add, e.g. float32 rounding).
+ */
+export function meanAgainstReference(options: {
+  of: string;
+  label: string;
+  reference: () => number[];
+  margin: number;
+  unit: string;
+  theory: string;
+  sdInflation?: number;
+  /** The smallest planning sd (e.g. when the reference has none: an isometry). */
+  minSd: number;
+}): Check {
+  const { of, label, reference, margin, unit, theory, sdInflation = 1.25, minSd } = options;
+  let values: number[] | undefined;
+  const ref = () => (values ??= reference());
+  const planningSd = () => {
+    const r = ref();
+    const m = r.reduce((a, b) => a + b, 0) / r.length;
+    const sd = Math.sqrt(r.reduce((a, b) => a + (b - m) ** 2, 0) / (r.length - 1));
+    return Math.max(minSd, sdInflation * sd);
+  };
+  return {
+    label,
+    get trialsBasis() {
+      return `${label}: Welch half-width ≤ margin/2 = ${fmt(margin / 2)} ${unit} against ${ref().length} reference matrices, planning sd ${fmt(planningSd())} ${unit} (the reference's sd × ${sdInflation}, at least ${fmt(minSd)})`;
+    },
+    trialsNeeded: (confidence) => trialsForMeanDifferenceHalfWidth({ sd: planningSd(), halfWidth: margin / 2, confidence, referenceCount: ref().length }),
+    evaluate(observations, confidence) {
+      const measured = scalars(observations, of);
+      const r = ref();
+      const base = { label, method: 'Welch t against a reference ensemble', confidence, margin, theory: { value: r.reduce((a, b) => a + b, 0) / r.length, formula: theory } };
+      const finite = measured.filter(Number.isFinite);
+      if (finite.length < 2) {
+        return { ...base, pass: false, estimate: Number.NaN, detail: `${label}: only ${finite.length} trial(s) with a finite value` };
+      }
+      const ci = meanDifferenceCI(finite, r, { confidence });
+      const pass = insideMargin(ci, 0, margin) && finite.length === measured.length;
+      const target = base.theory.value;
+      return {
+        ...base,
+        target,
+        pass,
+        showsError: outsideMargin(ci, 0, margin),
+        estimate: target + ci.estimate,
+        lower: target + ci.lower,
+        upper: target + ci.upper,
+        detail:
+          `${label}: measured ${fmt(target + ci.estimate)} vs reference ${fmt(target)} ${unit}; difference ${fmt(ci.estimate)}, ${pct(confidence)} CI [${fmt(ci.lower)}, ${fmt(ci.upper)}] ` +
+          `${pass ? 'inside' : 'NOT inside'} ±${fmt(margin)} ${unit} (${finite.length} trials vs ${r.length} reference matrices` +
+          `${finite.length < measured.length ? `; ${measured.length - finite.length} trials without a value` : ''}); theory: ${theory}`,
+      };
+    },
+  };
 }

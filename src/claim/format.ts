@@ -8,16 +8,19 @@ export function rerunCommand(result: ClaimResult, specFile: string): string {
 }
 
 export function headline(result: ClaimResult): string {
-  const subject = result.role === 'control' ? `${result.id} negative control (${result.control})` : result.id;
-  const expected = result.expectedFailure ? ' (expected failure)' : '';
-  return `${subject}: ${result.verdict}${expected} — ${result.trials} trials, α ${result.alpha}, backend ${result.backend}`;
+  const subject =
+    result.role === 'control' ? `${result.id} negative control (${result.control})` : result.role === 'power' ? `${result.id} power control (${result.control})` : result.id;
+  const expected = result.expectedFailure && result.role === 'claim' ? ' (expected failure)' : '';
+  const delta = result.delta === null ? 'δ: none by nature' : `δ ${result.delta}`;
+  return `${subject}: ${result.verdict}${expected} — ${result.trials} trials, α ${result.alpha}, ${delta}, backend ${result.backend}`;
 }
 
 export function formatResult(result: ClaimResult, specFile: string): string {
   return [
     headline(result),
     `  ${result.cell ? `${result.cell}: ` : ''}${result.statement}`,
-    ...(result.expectedFailure ? [`  why it fails: ${result.expectedFailure}`] : []),
+    ...(result.expectedFailure ? [`  expected to fail: ${result.expectedFailure.checks.join('; ')} — ${result.expectedFailure.why}`] : []),
+    `  power: ${result.delta === null ? 'none by nature' : `δ = ${result.delta}`} (${result.deltaBasis})`,
     ...result.checks.map((c) => `  ${checkMark(c)} ${c.detail}`),
     `  trials: ${result.trials} (${result.trialsBasis}); each check at confidence ${result.checkConfidence}`,
     `  seeds: ${result.seeds}`,

@@ -1,15 +1,17 @@
 /**
- * Runs a claim (or one of its negative controls) outside any test runner: trials with derived
- * seeds, tensor-leak check per trial, checks at the claim's α split over its checks.
+ * Runs a claim, one of its negative controls, or one of its ±δ power controls outside any
+ * test runner: trials with derived seeds, tensor-leak check per trial, checks at the claim's α
+ * split over its checks.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend, formatBackend } from '../backend/describe.ts';
 import { masterSeed, seedFor } from '../rng/seed.ts';
 import { alphaFor } from './budget.ts';
-import type { ClaimResult, ClaimSpec, ControlSpec, Measure, Observations } from './types.ts';
+import type { CheckResult, ClaimResult, ClaimSpec, ControlSpec, Measure, Observations } from './types.ts';
 
-/** The seed stream id of a claim or of one of its controls. */
-export function streamId(spec: ClaimSpec, control?: ControlSpec): string {
+/** The seed stream id of a claim, of one of its controls, or of a power control. */
+export function streamId(spec: ClaimSpec, control?: ControlSpec, factor?: number): string {
+  if (factor !== undefined) return `${spec.id}/power/×${factor}`;
   return control ? `${spec.id}/control/${control.label}` : spec.id;
 }
 
@@ -30,15 +32,44 @@ export function plannedTrials(spec: ClaimSpec): { trials: number; basis: string;
   return { trials, basis, checkConfidence };
 }
 
-async function runTrials(id: string, stream: string, measure: Measure, trials: number, master: number): Promise<Observations[]> {
-  const observations: Observations[] = [];
-  for (let trial = 0; trial < trials; trial++) {
-    const before = tf.memory().numTensors;
-    observations.push(await measure({ trial, seed: seedFor(stream, trial, master) }));
-    const leaked = tf.memory().numTensors - before;
-    if (leaked !== 0) throw new Error(`${id}: trial ${trial} of "${stream}" leaked ${leaked} tensor(s); wrap its work in tf.tidy or dispose`);
-  }
-  return observations;
+async function runTrial(id: string, stream: string, measure: Measure, trial: number, master: number): Promise<Observations> {
+  const before = tf.memory().numTensors;
+  const observation = await measure({ trial, seed: seedFor(stream, trial, master) });
+  const leaked = tf.memory().numTensors - before;
+  if (leaked !== 0) throw new Error(`${id}: trial ${trial} of "${stream}" leaked ${leaked} tensor(s); wrap its work in tf.tidy or dispose`);
+  return observation;
+}
+
+/**
+ * Whether a claim's checks amount to "holds". Without an expected failure: every decisive check
+ * passed. With one: exactly the named checks failed, and every other decisive check passed.
+ */
+export function claimOutcome(spec: ClaimSpec, checks: readonly CheckResult[]): { holds: boolean; asExpected: boolean } {
+  const decisive = checks.filter((c) => !c.informational);
+  const holds = decisive.every((c) => c.pass);
+  if (!spec.expectedFailure) return { holds, asExpected: holds };
+  const expected = new Set(spec.expectedFailure.checks);
+  const asExpected = decisive.every((c) => c.pass !== expected.has(c.label)) && [...expected].every((label) => decisive.some((c) => c.label === label));
+  return { holds, asExpected };
+}
+
+/** The fields every result shares. */
+function baseResult(spec: ClaimSpec, master: number, stream: string, trials: number, observations: readonly Observations[], started: number) {
+  const matmuls = observations.reduce((sum, o) => sum + (typeof o.matmuls === 'number' ? o.matmuls : 0), 0);
+  return {
+    id: spec.id,
+    delta: spec.power.delta,
+    deltaBasis: spec.power.delta === null ? spec.power.why : spec.power.basis,
+    statement: spec.statement,
+    ...(spec.cell ? { cell: spec.cell } : {}),
+    ...(spec.expectedFailure ? { expectedFailure: spec.expectedFailure } : {}),
+    alpha: alphaFor(spec.id),
+    masterSeed: master,
+    seeds: `seedFor("${stream}", 0…${trials - 1}) from master seed ${master}`,
+    backend: formatBackend(describeBackend()),
+    wallMs: performance.now() - started,
+    ...(matmuls > 0 ? { matmuls } : {}),
+  };
 }
 
 export async function runClaim(spec: ClaimSpec, control?: ControlSpec, master: number = masterSeed()): Promise<ClaimResult> {
@@ -54,31 +85,70 @@ export async function runClaimWithObservations(
   const started = performance.now();
   const { trials, basis, checkConfidence } = plannedTrials(spec);
   const stream = streamId(spec, control);
-  const observations = await runTrials(spec.id, stream, control?.measure ?? spec.measure, trials, master);
+  const measure = control?.measure ?? spec.measure;
+  const observations: Observations[] = [];
+  for (let trial = 0; trial < trials; trial++) observations.push(await runTrial(spec.id, stream, measure, trial, master));
   const checks = spec.checks.map((check) => check.evaluate(observations, checkConfidence));
-  const holds = checks.every((c) => c.informational || c.pass);
-  const matmuls = observations.reduce((sum, o) => sum + (typeof o.matmuls === 'number' ? o.matmuls : 0), 0);
+  const { holds, asExpected } = claimOutcome(spec, checks);
   const verdict = control ? (holds ? 'accepted' : 'rejected') : holds ? 'holds' : 'fails';
-  const ok = control ? !holds : holds !== (spec.expectedFailure !== undefined);
+  const ok = control ? !holds : asExpected;
   const result: ClaimResult = {
-    id: spec.id,
+    ...baseResult(spec, master, stream, trials, observations, started),
     role: control ? 'control' : 'claim',
     ...(control ? { control: control.label } : {}),
-    statement: spec.statement,
-    ...(spec.cell ? { cell: spec.cell } : {}),
     verdict,
     ok,
-    ...(spec.expectedFailure ? { expectedFailure: spec.expectedFailure } : {}),
-    alpha: alphaFor(spec.id),
     checkConfidence,
     trials,
     trialsBasis: basis,
-    masterSeed: master,
-    seeds: `seedFor("${stream}", 0…${trials - 1}) from master seed ${master}`,
-    backend: formatBackend(describeBackend()),
     checks,
-    wallMs: performance.now() - started,
-    ...(matmuls > 0 ? { matmuls } : {}),
   };
   return { result, observations };
+}
+
+/** Trial counts at which a power control looks: 3, 6, 12, … and the cap. */
+export function powerLooks(cap: number): number[] {
+  const looks: number[] = [];
+  for (let k = 3; k < cap; k *= 2) looks.push(k);
+  looks.push(Math.max(cap, 3));
+  return looks;
+}
+
+/**
+ * A ±δ power control: the claim's own measurement with its init scaled by `factor`, run in
+ * looks of 3, 6, 12, … trials until a decisive check shows the error (its interval lies wholly
+ * outside the acceptance region), at most the claim's own trial count: a claim that cannot
+ * see δ with the trials it runs has no power against it. Each look is at the claim's check
+ * confidence, so the chance that some look claims an error that is smaller than the margin is
+ * at most (looks × check α).
+ */
+export async function runPowerControl(spec: ClaimSpec, factor: number, master: number = masterSeed()): Promise<ClaimResult> {
+  if (spec.power.delta === null) throw new Error(`${spec.id}: no power control for a claim that states it cannot detect a scale error`);
+  const started = performance.now();
+  const { trials: cap, checkConfidence } = plannedTrials(spec);
+  const stream = streamId(spec, undefined, factor);
+  const measure = spec.power.scaled(factor);
+  const looks = powerLooks(cap);
+  const observations: Observations[] = [];
+  let checks: CheckResult[] = [];
+  let detected = false;
+  for (const look of looks) {
+    while (observations.length < look) observations.push(await runTrial(spec.id, stream, measure, observations.length, master));
+    checks = spec.checks.map((check) => check.evaluate(observations, checkConfidence));
+    detected = checks.some((c) => !c.informational && c.showsError === true);
+    if (detected) break;
+  }
+  const trials = observations.length;
+  return {
+    ...baseResult(spec, master, stream, trials, observations, started),
+    role: 'power',
+    control: `init ×${factor}`,
+    factor,
+    verdict: detected ? 'detected' : 'missed',
+    ok: detected,
+    checkConfidence,
+    trials,
+    trialsBasis: `sequential looks at ${looks.filter((k) => k <= trials).join(', ')} trials (at most the claim's ${cap}); stops once a decisive check shows the error`,
+    checks,
+  };
 }

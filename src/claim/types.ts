@@ -42,6 +42,11 @@ export interface CheckResult {
   detail: string;
   /** Reported, not decided on (e.g. where the notebook's single draw falls). */
   informational?: boolean;
+  /**
+   * The data show an error larger than the tolerance: the interval lies wholly outside the
+   * acceptance region (or a goodness-of-fit test rejects). What a power control must reach.
+   */
+  showsError?: boolean;
 }
 
 /** One decision inside a claim; a claim holds when all its checks pass. */
@@ -62,6 +67,24 @@ export interface ControlSpec {
   measure: Measure;
 }
 
+/**
+ * Power, stated like α: the smallest init-scale error δ the claim must catch (weights × (1 ± δ)),
+ * proved by running the claim's own measurement with its init scaled by 1 + δ and 1 - δ.
+ */
+export interface PowerSpec {
+  delta: number;
+  /** Why this δ: the default for the claim's kind, or why it departs from it. */
+  basis: string;
+  /** The claim's measurement with its own init scaled by `factor`. */
+  scaled: (factor: number) => Measure;
+}
+
+/** A claim that no init-scale error can move, by nature, says so instead. */
+export interface NoPower {
+  delta: null;
+  why: string;
+}
+
 export interface ClaimSpec {
   /** Stable id, e.g. "C8"; seeds and the α ledger are keyed by it. */
   id: string;
@@ -74,24 +97,42 @@ export interface ClaimSpec {
   /** A floor on the trial count (e.g. the notebook's own repeat count: In [159] ran 100). */
   minTrials?: number;
   controls: ControlSpec[];
-  /** Set when the notebook's claim is known to be false here: the spec expects it to fail, and says why. */
-  expectedFailure?: string;
+  /**
+   * Set when the notebook's claim is known to be false here: the checks (by label) that are
+   * expected to fail, with the measured evidence. Every other decisive check must still pass.
+   */
+  expectedFailure?: ExpectedFailure;
+  /** δ and how the claim detects it (or why it cannot). */
+  power: PowerSpec | NoPower;
   /** Charts of the claim's trials (not its controls'): name → SVG text. */
   plots?: (observations: readonly Observations[]) => Promise<Record<string, string>>;
 }
 
-export type Role = 'claim' | 'control';
+export interface ExpectedFailure {
+  checks: string[];
+  why: string;
+}
+
+export type Role = 'claim' | 'control' | 'power';
 
 export interface ClaimResult {
   id: string;
   role: Role;
   control?: string;
+  /** A power control's scale factor on the claim's init (1 ± δ). */
+  factor?: number;
+  /** The claim's δ (null: it cannot detect a scale error by nature, with why). */
+  delta: number | null;
+  deltaBasis: string;
   statement: string;
   cell?: string;
-  verdict: 'holds' | 'fails' | 'rejected' | 'accepted';
-  /** Whether the test passed: the claim held (or failed as expected), or the control was rejected. */
+  verdict: 'holds' | 'fails' | 'rejected' | 'accepted' | 'detected' | 'missed';
+  /**
+   * Whether the test passed: the claim held (or failed in exactly its expected checks), the
+   * control was rejected, or the power control was detected.
+   */
   ok: boolean;
-  expectedFailure?: string;
+  expectedFailure?: ExpectedFailure;
   alpha: number;
   checkConfidence: number;
   trials: number;

@@ -7,7 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'vitest';
 import { checkMark, formatResult, headline } from './format.ts';
-import { runClaimWithObservations } from './run.ts';
+import { powerFactors } from './power.ts';
+import { runClaimWithObservations, runPowerControl } from './run.ts';
 import type { ClaimResult, ClaimSpec, ControlSpec } from './types.ts';
 
 declare module 'vitest' {
@@ -19,21 +20,26 @@ declare module 'vitest' {
 /** Claims run long trials (500-step chains); the suite's tiering keeps the total in check. */
 const CLAIM_TIMEOUT_MS = 20 * 60 * 1000;
 
-async function runAndReport(context: TestContext, spec: ClaimSpec, control?: ControlSpec): Promise<void> {
-  const { result, observations } = await runClaimWithObservations(spec, control);
+async function runAndReport(context: TestContext, spec: ClaimSpec, control?: ControlSpec | { factor: number }): Promise<void> {
+  const { result, observations } =
+    control && 'factor' in control
+      ? { result: await runPowerControl(spec, control.factor), observations: [] }
+      : await runClaimWithObservations(spec, control);
   const specFile = path.relative(process.cwd(), context.task.file.filepath);
   await context.annotate(headline(result), result.ok ? 'claim' : 'claim-failed');
   for (const check of result.checks) await context.annotate(`${checkMark(check)} ${check.detail}`, 'check');
   await context.annotate(`${result.seeds}; trials: ${result.trialsBasis}`, 'seeds');
-  if (!control && spec.plots) result.plots = await writePlots(context, spec.id, await spec.plots(observations));
+  if (!control && spec.plots && observations.length) result.plots = await writePlots(context, spec.id, await spec.plots(observations));
   context.task.meta.claim = result;
   if (!result.ok) {
     const why =
       result.role === 'control'
         ? 'the negative control was ACCEPTED: this procedure cannot tell the wrong input from the right one'
-        : result.expectedFailure
-          ? 'the claim was expected to fail here but HELD: revisit the expected-failure note'
-          : 'the claim FAILED';
+        : result.role === 'power'
+          ? `the ${result.control} power control was MISSED: no decisive check showed the error within the claim's own trial count, so the claim cannot detect δ = ${result.delta}`
+          : result.expectedFailure
+            ? 'the claim did not fail in exactly its expected checks: revisit the expected-failure note'
+            : 'the claim FAILED';
     throw new Error(`${why}\n${formatResult(result, specFile)}`);
   }
 }
@@ -56,10 +62,17 @@ async function writePlots(context: TestContext, id: string, plots: Record<string
 export function claim(spec: ClaimSpec): void {
   if (spec.controls.length === 0) throw new Error(`claim ${spec.id}: every claim needs at least one negative control`);
   describe(`${spec.id} · ${spec.cell ? `${spec.cell}: ` : ''}${spec.statement}`, () => {
-    const name = spec.expectedFailure ? 'does not hold (expected failure, with the measured evidence)' : 'holds';
+    const name = spec.expectedFailure
+      ? `does not hold (expected failure of ${spec.expectedFailure.checks.map((c) => `"${c}"`).join(', ')}; every other check holds)`
+      : 'holds';
     test(name, (context) => runAndReport(context, spec), CLAIM_TIMEOUT_MS);
     for (const control of spec.controls) {
       test(`rejects the negative control: ${control.label}`, (context) => runAndReport(context, spec, control), CLAIM_TIMEOUT_MS);
+    }
+    if (spec.power.delta !== null) {
+      for (const factor of powerFactors(spec.power.delta)) {
+        test(`detects a ×${factor} scale error (δ = ${spec.power.delta})`, (context) => runAndReport(context, spec, { factor }), CLAIM_TIMEOUT_MS);
+      }
     }
   });
 }

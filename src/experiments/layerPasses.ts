@@ -56,8 +56,11 @@ export function reluStackTrial({ init, nIn, nOut, layers, batch, seed }: { init:
  * A ReLU MLP through `widths` (e.g. 512→256→128→64) with Kaiming uniform (ReLU gain) in `mode`:
  * log10 of the forward E[x²] ratio, and of the backward E[g²] ratio by tf.grad of Σ out·g.
  */
-export function mlpGradientTrial({ widths, mode, batch, seed }: { widths: readonly number[]; mode: FanMode; batch: number; seed: number }) {
-  const ws = widths.slice(1).map((out, l) => kaimingUniform([out, widths[l] as number], { nonlinearity: 'relu', mode, seed: deriveSeed(seed, `w${l}`) }));
+export function mlpGradientTrial({ widths, mode, batch, seed, scale = 1 }: { widths: readonly number[]; mode: FanMode; batch: number; seed: number; scale?: number }) {
+  // `scale` multiplies every weight: the power controls' wrong input
+  const ws = widths.slice(1).map((out, l) =>
+    tf.tidy(() => tf.mul(kaimingUniform([out, widths[l] as number], { nonlinearity: 'relu', mode, seed: deriveSeed(seed, `w${l}`) }), scale)),
+  );
   const x = normal([widths[0] as number, batch], { seed: deriveSeed(seed, 'x') });
   const upstream = normal([widths[widths.length - 1] as number, batch], { seed: deriveSeed(seed, 'g') });
   const forward = (input: tf.Tensor) => ws.reduce((h, w) => tf.relu(tf.matMul(w, h)), input);

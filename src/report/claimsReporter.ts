@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 import { ALPHA_TOTAL, alphaSpent } from '../claim/budget.ts';
 import { tier } from '../claim/tier.ts';
-import { claimsMarkdown, sortClaims, type ClaimRecord, type ClaimsReport } from './claimsTable.ts';
+import { claimsMarkdown, sortClaims, withPower, type ClaimRecord, type ClaimsReport } from './claimsTable.ts';
 
 export default class ClaimsReporter implements Reporter {
   private started = performance.now();
@@ -44,7 +44,7 @@ export default class ClaimsReporter implements Reporter {
         alphaTotal: ALPHA_TOTAL,
         alphaSpent: alphaSpent(),
         suiteWallSeconds: (performance.now() - this.started) / 1000,
-        claims: sortClaims(records),
+        claims: sortClaims(withPower(records)),
       };
       mkdirSync(this.outputDir, { recursive: true });
       writeFileSync(path.join(this.outputDir, 'claims.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -10,6 +10,22 @@ export interface ClaimRecord extends ClaimResult {
   specFile: string;
   /** The test's own state: a failed claim, an accepted control or an error all read 'failed'. */
   testState: string;
+  /** On a claim's record: what its ±δ power controls showed, e.g. "detects ±0.1: ×1.1 detected (3 trials), ×0.9 detected (6 trials)". */
+  detects?: string;
+}
+
+/** One line per claim on its power: δ and the verdicts of its ±δ controls (or why it has none). */
+export function powerSummary(claim: ClaimRecord, records: readonly ClaimRecord[]): string {
+  if (claim.delta === null) return `no δ by nature: ${claim.deltaBasis}`;
+  const controls = records.filter((r) => r.role === 'power' && r.id === claim.id);
+  if (controls.length === 0) return `δ ${claim.delta}: power controls not run`;
+  const all = controls.every((r) => r.verdict === 'detected');
+  return `${all ? 'detects' : 'does NOT detect'} ±${claim.delta}: ${controls.map((r) => `×${r.factor} ${r.verdict} (${r.trials} trials)`).join(', ')}`;
+}
+
+/** Attaches each claim's power summary to its record. */
+export function withPower(records: ClaimRecord[]): ClaimRecord[] {
+  return records.map((r) => (r.role === 'claim' ? { ...r, detects: powerSummary(r, records) } : r));
 }
 
 export interface ClaimsReport {
@@ -29,12 +45,14 @@ function cellNumber(cell: string | undefined): number {
   return match ? Number(match[1]) : Number.POSITIVE_INFINITY;
 }
 
+const ROLE_ORDER = { claim: 0, control: 1, power: 2 } as const;
+
 export function sortClaims(records: ClaimRecord[]): ClaimRecord[] {
   return [...records].sort(
     (a, b) =>
       cellNumber(a.cell) - cellNumber(b.cell) ||
       a.id.localeCompare(b.id) ||
-      Number(a.role === 'control') - Number(b.role === 'control') ||
+      ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
       (a.control ?? '').localeCompare(b.control ?? ''),
   );
 }
@@ -43,7 +61,12 @@ const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function evidence(record: ClaimRecord): string {
   const decisive = record.checks.filter((c) => !c.informational);
-  const shown = record.role === 'control' ? (decisive.find((c) => !c.pass) ?? decisive[0]) : decisive[0];
+  const shown =
+    record.role === 'control'
+      ? (decisive.find((c) => !c.pass) ?? decisive[0])
+      : record.role === 'power'
+        ? (decisive.find((c) => c.showsError) ?? decisive[0])
+        : decisive[0];
   return shown ? `${checkMark(shown)} ${shown.detail}` : '';
 }
 
@@ -57,21 +80,21 @@ export function claimsMarkdown(report: ClaimsReport): string {
     `- suite wall time: ${report.suiteWallSeconds.toFixed(1)} s; generated ${report.generatedAt}`,
     `- ${report.claims.filter((c) => c.testState === 'passed').length} of ${report.claims.length} claim and control tests passed`,
     '',
-    '| id | cell | claim / control | verdict | trials | α | time (s) | evidence |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| id | cell | claim / control | verdict | trials | α | δ | time (s) | evidence |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of report.claims) {
-    const subject = r.role === 'control' ? `control: ${r.control}` : r.statement;
-    const verdict = `${r.testState === 'passed' ? '✓' : '✗'} ${r.verdict}${r.expectedFailure ? ' (expected failure)' : ''}`;
+    const subject = r.role === 'control' ? `control: ${r.control}` : r.role === 'power' ? `power control: ${r.control}` : `${r.statement} — ${r.detects ?? ''}`;
+    const verdict = `${r.testState === 'passed' ? '✓' : '✗'} ${r.verdict}${r.expectedFailure && r.role === 'claim' ? ' (expected failure)' : ''}`;
     lines.push(
-      `| ${r.id} | ${r.cell ?? ''} | ${escape(subject)} | ${verdict} | ${r.trials} | ${r.alpha} | ${(r.wallMs / 1000).toFixed(1)} | ${escape(evidence(r))} |`,
+      `| ${r.id} | ${r.cell ?? ''} | ${escape(subject)} | ${verdict} | ${r.trials} | ${r.alpha} | ${r.delta ?? '—'} | ${(r.wallMs / 1000).toFixed(1)} | ${escape(evidence(r))} |`,
     );
   }
   lines.push('', '## Every check', '');
   for (const r of report.claims) {
-    lines.push(`### ${r.id}${r.role === 'control' ? ` — control: ${r.control}` : ''} (${r.specFile})`, '');
-    if (r.role === 'claim') lines.push(`${r.cell ? `${r.cell}: ` : ''}${r.statement}`, '');
-    if (r.expectedFailure) lines.push(`Expected failure: ${r.expectedFailure}`, '');
+    lines.push(`### ${r.id}${r.role === 'claim' ? '' : ` — ${r.role === 'control' ? 'control' : 'power control'}: ${r.control}`} (${r.specFile})`, '');
+    if (r.role === 'claim') lines.push(`${r.cell ? `${r.cell}: ` : ''}${r.statement}`, '', `Power: ${r.detects ?? ''} (${r.deltaBasis})`, '');
+    if (r.expectedFailure && r.role === 'claim') lines.push(`Expected failure of ${r.expectedFailure.checks.map((c) => `"${c}"`).join(', ')}: ${r.expectedFailure.why}`, '');
     for (const c of r.checks) lines.push(`- ${checkMark(c)} ${c.detail}`);
     for (const plot of r.plots ?? []) lines.push(`- plot: [${path.basename(plot)}](plots/${path.basename(plot)})`);
     lines.push(`- trials: ${r.trials} (${r.trialsBasis}); each check at confidence ${r.checkConfidence}`, `- seeds: ${r.seeds}`, '');

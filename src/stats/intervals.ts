@@ -160,3 +160,28 @@ export function stdRatioCI(a: ArrayLike<number>, b: ArrayLike<number>, { confide
     method: 'F (ratio of variances)',
   };
 }
+
+/** Welch–Satterthwaite degrees of freedom for two independent means with variances va/na and vb/nb. */
+export function welchDegreesOfFreedom(va: number, na: number, vb: number, nb: number): number {
+  const a = va / na;
+  const b = vb / nb;
+  if (a + b === 0) return na + nb - 2;
+  return (a + b) ** 2 / (a ** 2 / (na - 1) + b ** 2 / (nb - 1));
+}
+
+/**
+ * Welch's t interval for mean(a) − mean(b), two independent samples of possibly unequal
+ * variance (e.g. trials against a reference ensemble).
+ * @example meanDifferenceCI([1, 2, 3], [0, 1, 2, 3, 4]) // estimate 0
+ */
+export function meanDifferenceCI(a: ArrayLike<number>, b: ArrayLike<number>, { confidence = 0.95 }: { confidence?: number } = {}): Interval {
+  assertFiniteSamples('meanDifferenceCI', a, 2);
+  assertFiniteSamples('meanDifferenceCI', b, 2);
+  assertConfidence('meanDifferenceCI', confidence);
+  const [va, vb] = [sampleVariance(a), sampleVariance(b)];
+  const estimate = mean(a) - mean(b);
+  const standardError = Math.sqrt(va / a.length + vb / b.length);
+  const df = welchDegreesOfFreedom(va, a.length, vb, b.length);
+  const half = standardError === 0 ? 0 : jStat.studentt.inv(1 - (1 - confidence) / 2, df) * standardError;
+  return { estimate, lower: estimate - half, upper: estimate + half, confidence, n: a.length, method: 'Welch t' };
+}

@@ -85,3 +85,26 @@ export function trialsForStdRatioLowerBound({ plannedRatio, atLeast, confidence 
   assertConfidence(fn, confidence);
   return smallestN(fn, 3, (n) => plannedRatio / 2 / Math.sqrt(jStat.centralF.inv(confidence, n - 1, n - 1)) >= atLeast);
 }
+
+/**
+ * Smallest n of trials whose Welch interval for mean(trials) − mean(reference) has half-width
+ * ≤ halfWidth, with `referenceCount` reference values and the same per-value sd on both sides.
+ * @example trialsForMeanDifferenceHalfWidth({ sd: 1, halfWidth: 0.5, confidence: 0.95, referenceCount: 100 }) // 18
+ */
+export function trialsForMeanDifferenceHalfWidth({ sd, halfWidth, confidence, referenceCount }: { sd: number; halfWidth: number; confidence: number; referenceCount: number }): number {
+  const fn = 'trialsForMeanDifferenceHalfWidth';
+  assertPositiveFinite(fn, 'sd', sd);
+  assertPositiveFinite(fn, 'halfWidth', halfWidth);
+  assertConfidence(fn, confidence);
+  if (!(Number.isInteger(referenceCount) && referenceCount >= 2)) throw new RangeError(`${fn}: referenceCount must be an integer ≥ 2, got ${referenceCount}`);
+  const upperTail = 1 - (1 - confidence) / 2;
+  const floor = sd / Math.sqrt(referenceCount);
+  if (jStat.studentt.inv(upperTail, referenceCount - 1) * floor >= halfWidth) {
+    throw new RangeError(`${fn}: ${referenceCount} reference values alone give a half-width above ${halfWidth}; use more`);
+  }
+  return smallestN(fn, 2, (n) => {
+    const variance = sd * sd;
+    const df = (variance / n + variance / referenceCount) ** 2 / ((variance / n) ** 2 / (n - 1) + (variance / referenceCount) ** 2 / (referenceCount - 1));
+    return jStat.studentt.inv(upperTail, df) * Math.sqrt(variance / n + variance / referenceCount) <= halfWidth;
+  });
+}
