@@ -70,6 +70,8 @@ export interface ChainClaimOptions {
   extraChecks?: Check[];
   /** Reference matrices for the growth check (more where the trials are many: Welch needs both). */
   referenceCount?: number;
+  /** K, where the default (rateSteps) does not suit, with why. */
+  growthSteps?: { steps: number; why: string };
 }
 
 function resolve(matrix: ChainMatrix, dim: number): { init: WeightInit; std: number; family: SchemeFamily; label: string } {
@@ -89,7 +91,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
   const { init, std, family, label: schemeLabel } = resolve(options.matrix, dim);
   const referenceCount = options.referenceCount ?? (activation === 'relu' ? 60 : 24);
   const delta = DEFAULT_DELTA.chains;
-  const K = rateSteps({ std, dim, activation });
+  const K = options.growthSteps?.steps ?? rateSteps({ std, dim, activation });
   // A δ scale error moves log10 rms X_{K-1} by (K+1)·log10(1 ± δ); the margin is 0.4 of the smaller side.
   const shift = (K + 1) * Math.min(Math.log10(1 + delta), -Math.log10(1 - delta));
   const margin = 0.4 * shift;
@@ -107,7 +109,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
     minSd: 0.01,
     theory:
       `${family} matrices at std 1/√n (reference stream, not the init under test), 16 columns in float64, scaled by (σ√n)^(K+1) with σ = ${std.toPrecision(5)} from theory; ` +
-      `margin 0.4 × the ${Math.round(delta * 100)}% scale error's shift ${shift.toFixed(3)} decades`,
+      `margin 0.4 × the ${Math.round(delta * 100)}% scale error's shift ${shift.toFixed(3)} decades${options.growthSteps ? `; K = ${K}: ${options.growthSteps.why}` : ''}`,
   });
   const decisive = [outcome, growth, ...extraChecks.filter((c) => !c.informational)];
   // The float32 chain runs in the trials its own checks need; the rest run the growth probe only.
