@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['spec/**/*.{spec,test}.ts'],
     globalSetup: ['spec/setup/globalSetup.ts'],
-    setupFiles: ['spec/setup/backend.ts'],
+    // mutants.ts applies an init-library mutant only when INITSPEC_MUTANT names one (npm run power)
+    setupFiles: ['spec/setup/backend.ts', 'spec/setup/mutants.ts'],
     // Both cores: each worker process owns one backend instance.
     pool: 'forks',
     sequence: { sequencer: HeavyFirstSequencer },

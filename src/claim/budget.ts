@@ -66,6 +66,8 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'calibration/stdRatioCI': 0.0001,
   // the DSL's own tests (spec/harness/claim.test.ts) run a small true claim
   'harness/dsl': 0.0001,
+  // the chain recipe's own test (spec/harness/chainClaim.test.ts) runs a small true chain claim
+  'harness/chainClaim': 0.0001,
 };
 
 /** The α of a claim or statistical test; unknown ids are an error, so nothing escapes the ledger. */

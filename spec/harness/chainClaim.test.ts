@@ -1,0 +1,46 @@
+/** The chain claim recipe (src/claim/chainClaim.ts), at dim 64 so that it runs in seconds. */
+import { describe, expect, test } from 'vitest';
+import { chainClaim, plannedTrials, runClaim, runPowerControl, scaleInit } from '../../src/claim/index.ts';
+import { referenceEnsemble, scaledTrajectory } from '../../src/chain/referenceChain.ts';
+import { initByName } from '../../src/index.ts';
+import { schemeStd } from '../../src/theory/index.ts';
+
+const spec = chainClaim({
+  id: 'harness/chainClaim',
+  statement: 'U(±1)/√dim at dim 64 multiplied by itself vanishes to all-zero',
+  matrix: 'uniform(±1)/√dim',
+  dim: 64,
+  activation: 'linear',
+  expected: 'vanished',
+  controls: [{ label: 'the same ×2 (explodes)', init: scaleInit((shape, seed) => initByName('uniform(±1)/√dim', shape, seed), 2) }],
+});
+
+describe('chainClaim', () => {
+  test('names the scheme once: decisive checks are the outcome and the growth against the reference; the replay is a diagnostic', () => {
+    const decisive = spec.checks.filter((c) => !c.informational).map((c) => c.label);
+    expect(decisive).toEqual(['P(vanishes to all-zero)', expect.stringMatching(/^log10 rms after \d+ steps$/)]);
+    expect(spec.checks.find((c) => c.label === 'replay (count)')?.informational).toBe(true);
+    expect(spec.power).toMatchObject({ delta: 0.1 });
+  });
+
+  test('the reference never sees the init under test: it is drawn from its own stream and scaled by theory', () => {
+    const [a] = referenceEnsemble({ family: 'uniform', n: 64, activation: 'linear', steps: 20, count: 1, master: 7 });
+    const [b] = referenceEnsemble({ family: 'uniform', n: 64, activation: 'linear', steps: 20, count: 1, master: 7 });
+    expect(a).toBe(b); // memoised
+    const std = schemeStd('uniform(±1)/√dim', 64);
+    const scaled = scaledTrajectory(a!, { std, n: 64 });
+    // X_i = c^(i+2)·X_i(M₁) with c = σ√n
+    expect(scaled[5]! - a![5]!).toBeCloseTo(7 * Math.log10(std * 8), 12);
+  });
+
+  test('holds on the right scale, rejects its control, and detects ±10% through the growth check', async () => {
+    expect((await runClaim(spec, undefined, 11)).ok).toBe(true);
+    expect((await runClaim(spec, spec.controls[0], 11)).verdict).toBe('rejected');
+    for (const factor of [1.1, 0.9]) {
+      const power = await runPowerControl(spec, factor, 11);
+      expect(power.verdict).toBe('detected');
+      expect(power.trials).toBeLessThanOrEqual(plannedTrials(spec).trials);
+      expect(power.checks.find((c) => c.showsError)?.label).toMatch(/^log10 rms after/);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,174 @@
+/**
+ * Semantic mutants: realistic bugs in an init library, each a wrapper of one src/init module's
+ * exports. `npm run power` applies one at a time with vi.doMock (spec/setup/mutants.ts) and
+ * runs the claims against it; src is never edited. Every wrapper counts its calls, so a claim
+ * that never reached the mutated code reads "not applicable" rather than "missed".
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as Distributions from '../init/distributions.ts';
+import type * as Fans from '../init/fans.ts';
+import type * as Gain from '../init/gain.ts';
+import { householderQR } from '../init/householderQR.ts';
+import type * as Orthogonal from '../init/orthogonal.ts';
+import type * as Scaled from '../init/scaled.ts';
+import { elementCount } from '../init/validate.ts';
+import { standardNormals } from '../rng/draw.ts';
+
+/** The modules a mutant may wrap, by their path under src/init. */
+export interface InitModules {
+  'distributions.ts': typeof Distributions;
+  'fans.ts': typeof Fans;
+  'gain.ts': typeof Gain;
+  'scaled.ts': typeof Scaled;
+  'orthogonal.ts': typeof Orthogonal;
+}
+type ModuleName = keyof InitModules;
+
+export interface Mutant {
+  name: string;
+  /** The bug in words, as a reviewer would file it. */
+  bug: string;
+  module: ModuleName;
+  /** The module's exports with the bug in; `hit` counts a call into the mutated code. */
+  mutate(original: any, hit: () => void): Record<string, unknown>;
+}
+
+const scaleDistributions = (factor: number): Mutant['mutate'] => (d: typeof Distributions, hit) => ({
+  ...d,
+  uniform: (shape: Distributions.UniformOptions extends never ? never : Parameters<typeof d.uniform>[0], o: Distributions.UniformOptions) => {
+    hit();
+    return d.uniform(shape, { ...o, low: (o.low ?? 0) * factor, high: (o.high ?? 1) * factor });
+  },
+  normal: (shape: Parameters<typeof d.normal>[0], o: Distributions.NormalOptions) => {
+    hit();
+    return d.normal(shape, { ...o, std: (o.std ?? 1) * factor });
+  },
+  truncNormal: (shape: Parameters<typeof d.truncNormal>[0], o: Distributions.TruncNormalOptions) => {
+    hit();
+    const std = o.std ?? 1;
+    return d.truncNormal(shape, { ...o, std: std * factor, a: (o.a ?? -2) * factor, b: (o.b ?? 2) * factor });
+  },
+});
+
+/** orthogonal() as src/init/orthogonal.ts, but Q taken as it comes out of Householder QR. */
+function orthogonalWithoutSignCorrection(shape: readonly number[], { gain = 1, seed }: { gain?: number; seed: number }): tf.Tensor {
+  const rows = shape[0] as number;
+  const cols = elementCount(shape) / rows;
+  const [tall, wide] = [Math.max(rows, cols), Math.min(rows, cols)];
+  const { q } = householderQR(standardNormals(tall * wide, seed), tall, wide);
+  const weights = new Float32Array(rows * cols);
+  for (let j = 0; j < wide; j++) {
+    for (let i = 0; i < tall; i++) weights[rows >= cols ? i * cols + j : j * cols + i] = (q[j * tall + i] as number) * gain;
+  }
+  return tf.tensor(weights, [...shape], 'float32');
+}
+
+export const MUTANTS: readonly Mutant[] = [
+  { name: 'std×1.1', bug: 'every uniform bound and normal std 10% too large', module: 'distributions.ts', mutate: scaleDistributions(1.1) },
+  { name: 'std×0.9', bug: 'every uniform bound and normal std 10% too small', module: 'distributions.ts', mutate: scaleDistributions(0.9) },
+  {
+    name: 'relu-gain-1',
+    bug: "calculateGain('relu') returns 1 instead of √2",
+    module: 'gain.ts',
+    mutate: (g: typeof Gain, hit) => ({
+      ...g,
+      calculateGain: (nonlinearity: Gain.Nonlinearity, param?: number) => {
+        if (nonlinearity !== 'relu') return g.calculateGain(nonlinearity, param);
+        hit();
+        return 1;
+      },
+    }),
+  },
+  {
+    name: 'fan-out-for-fan-in',
+    bug: 'computeFans swaps fan_in and fan_out (fan_out used where fan_in was meant)',
+    module: 'fans.ts',
+    mutate: (f: typeof Fans, hit) => ({
+      ...f,
+      computeFans: (shape: readonly number[]) => {
+        const { fanIn, fanOut } = f.computeFans(shape);
+        if (fanIn !== fanOut) hit();
+        return { fanIn: fanOut, fanOut: fanIn };
+      },
+    }),
+  },
+  {
+    name: 'xavier-n_in-only',
+    bug: 'Xavier variance 1/n_in (only fan_in) instead of 2/(n_in + n_out)',
+    module: 'scaled.ts',
+    mutate: (s: typeof Scaled, hit) => {
+      // rescale the correct draw: std gain·√(1/n_in) instead of gain·√(2/(n_in + n_out))
+      const factor = (shape: readonly number[]) => {
+        const [out, inputs, ...kernel] = shape as number[];
+        const field = elementCount(kernel);
+        return Math.sqrt(((inputs as number) * field + (out as number) * field) / (2 * (inputs as number) * field));
+      };
+      const wrap = (draw: (shape: readonly number[], o: Scaled.XavierOptions) => tf.Tensor) => (shape: readonly number[], o: Scaled.XavierOptions) => {
+        hit();
+        return tf.tidy(() => tf.mul(draw(shape, o), factor(shape)));
+      };
+      return { ...s, xavierUniform: wrap(s.xavierUniform), xavierNormal: wrap(s.xavierNormal) };
+    },
+  },
+  {
+    name: 'kaiming-a-sqrt5',
+    bug: 'kaiming_* uses a = √5 (torch-default gain √(1/3)) where a = 0 was asked',
+    module: 'scaled.ts',
+    mutate: (s: typeof Scaled, hit) => {
+      const wrap = (draw: typeof s.kaimingUniform) => (shape: readonly number[], o: Scaled.KaimingOptions) => {
+        const asked = o.a ?? 0;
+        if (asked === 0 && (o.nonlinearity ?? 'leaky_relu') === 'leaky_relu') hit();
+        return draw(shape, { ...o, a: asked === 0 ? Math.sqrt(5) : asked });
+      };
+      return { ...s, kaimingUniform: wrap(s.kaimingUniform), kaimingNormal: wrap(s.kaimingNormal) };
+    },
+  },
+  {
+    name: 'uniform-bound-b',
+    bug: 'uniform variants draw U(±std) where U(±√3·std) was meant (bound b instead of b·√3)',
+    module: 'scaled.ts',
+    mutate: (s: typeof Scaled, hit) => {
+      const wrap = <O>(draw: (shape: readonly number[], o: O) => tf.Tensor) => (shape: readonly number[], o: O) => {
+        hit();
+        return tf.tidy(() => tf.mul(draw(shape, o), 1 / Math.sqrt(3)));
+      };
+      return { ...s, kaimingUniform: wrap(s.kaimingUniform), xavierUniform: wrap(s.xavierUniform) };
+    },
+  },
+  {
+    name: 'trunc-normal-unscaled',
+    bug: 'normal() draws N(0, σ²) truncated at ±2σ without rescaling: std 0.88σ (tfjs-layers, tensorflow/tfjs#8594)',
+    module: 'distributions.ts',
+    mutate: (d: typeof Distributions, hit) => ({
+      ...d,
+      normal: (shape: Parameters<typeof d.normal>[0], o: Distributions.NormalOptions) => {
+        const [mean, std] = [o.mean ?? 0, o.std ?? 1];
+        if (std === 0) return d.normal(shape, o);
+        hit();
+        return d.truncNormal(shape, { mean, std, a: mean - 2 * std, b: mean + 2 * std, seed: o.seed });
+      },
+    }),
+  },
+  {
+    name: 'orthogonal-no-sign',
+    bug: 'orthogonal() keeps Householder QR\'s Q without the sign(diag R) correction: orthogonal, but not Haar',
+    module: 'orthogonal.ts',
+    mutate: (_o: typeof Orthogonal, hit) => ({
+      orthogonal: (shape: readonly number[], options: { gain?: number; seed: number }) => {
+        hit();
+        return orthogonalWithoutSignCorrection(shape, options);
+      },
+    }),
+  },
+];
+
+export const MUTANT_NAMES = MUTANTS.map((m) => m.name);
+
+/** The mutant named by INITSPEC_MUTANT, or undefined; an unknown name is an error naming the choices. */
+export function requestedMutant(env: NodeJS.ProcessEnv = process.env): Mutant | undefined {
+  const name = env.INITSPEC_MUTANT;
+  if (name === undefined || name === '') return undefined;
+  const mutant = MUTANTS.find((m) => m.name === name);
+  if (!mutant) throw new RangeError(`INITSPEC_MUTANT: unknown mutant "${name}"; choose one of ${MUTANT_NAMES.join(', ')}`);
+  return mutant;
+}
