@@ -6,13 +6,13 @@
  */
 import { byTier, DEFAULT_DELTA, meanWithin, mediansReport, outcomeAtLeast, scaleInit, spreadRatioAtLeast } from '../src/claim/index.ts';
 import { trajectoryPlotSvg } from '../src/report/plots.ts';
-import type { ClaimSpec } from '../src/claim/index.ts';
+import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
 import type { Activation } from '../src/chain/runChain.ts';
 import { deepChainLog10Std, log10MaxOverRms, schemeStd, secondMomentFactor } from '../src/theory/index.ts';
 import { OUTCOME_FLOOR } from '../src/claim/index.ts';
-import { scheme, type Init } from './support/schemes.ts';
+import { scheme, type WeightInit } from './support/schemes.ts';
 import { kaimingUniform } from '../src/index.ts';
 
 const dim = 512;
@@ -24,11 +24,11 @@ const CHECKPOINTS = byTier({ fast: [10, 50, 100], full: [10, 50, 100, 500] });
 /** The mean check's margin: 0.4 of what a 10% scale error moves log10 std after 100 layers. */
 const POWER_MARGIN = 0.4 * LAYERS * Math.log10(1 + DEFAULT_DELTA.chains);
 
-function deepNetClaim(options: { id: string; statement: string; schemeName: string; activation: Activation; plannedRatio: number; control: { label: string; init: Init } }): ClaimSpec {
+function deepNetClaim(options: { id: string; statement: string; schemeName: string; activation: Activation; plannedRatio: number; control: { label: string; init: WeightInit } }) {
   const { id, statement, schemeName, activation, plannedRatio, control } = options;
   const std = schemeStd(schemeName, dim);
   const target = deepChainLog10Std({ std, n: dim, activation, layers: LAYERS });
-  const measure = (init: Init): ClaimSpec['measure'] => ({ seed }) => {
+  const measure = (init: WeightInit) => ({ seed }: TrialContext) => {
     const fresh = deepChain({ init, dim, activation, checkpoints: CHECKPOINTS, reuse: false, seed });
     const reused = deepChain({ init, dim, activation, checkpoints: [LAYERS], reuse: true, seed });
     const at100 = fresh.log10StdAt[CHECKPOINTS.indexOf(LAYERS)] as number;
@@ -93,7 +93,7 @@ function deepNetClaim(options: { id: string; statement: string; schemeName: stri
     power: {
       delta: DEFAULT_DELTA.chains,
       basis: `deep nets: a scale error moves log10 std after ${LAYERS} layers by ${LAYERS}·log10(1 ± δ) ≈ ±${(LAYERS * Math.log10(1 + DEFAULT_DELTA.chains)).toFixed(2)} decades; the mean check's margin is 0.4 of that`,
-      scaled: (f) => measure(scaleInit(scheme(schemeName), f)),
+      scaled: (f: number) => measure(scaleInit(scheme(schemeName), f)),
     },
   };
 }

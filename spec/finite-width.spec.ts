@@ -6,7 +6,7 @@
  * (trigamma over the number of active units) is the theory, 5L/n its first-order form.
  */
 import { DEFAULT_DELTA, meanWithin, stdWithin } from '../src/claim/index.ts';
-import type { ClaimSpec } from '../src/claim/index.ts';
+import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { normRatios } from '../src/experiments/normRatios.ts';
 import { logRatioVariance, ratioMoments } from '../src/theory/index.ts';
@@ -14,8 +14,8 @@ import { logRatioVariance, ratioMoments } from '../src/theory/index.ts';
 const LAYERS_PER_TRIAL = 10;
 
 /** Per trial: the mean and the unbiased variance of its 10 layer ratios (valid whatever r's kurtosis). */
-function ratioTrial(width: number, relu: boolean, scale = 1): ClaimSpec['measure'] {
-  return ({ seed }) => {
+function ratioTrial(width: number, relu: boolean, scale = 1) {
+  return ({ seed }: TrialContext) => {
     const { ratios } = normRatios({ width, layers: LAYERS_PER_TRIAL, gain: scale * (relu ? Math.SQRT2 : 1), relu, seed });
     const mean = ratios.reduce((s, v) => s + v, 0) / ratios.length;
     const variance = ratios.reduce((s, v) => s + (v - mean) ** 2, 0) / (ratios.length - 1);
@@ -23,7 +23,7 @@ function ratioTrial(width: number, relu: boolean, scale = 1): ClaimSpec['measure
   };
 }
 
-function ratioClaim(id: string, width: number): ClaimSpec {
+function ratioClaim(id: string, width: number) {
   const { mean, variance } = ratioMoments({ width, relu: true });
   return {
     id,
@@ -44,14 +44,14 @@ function ratioClaim(id: string, width: number): ClaimSpec {
     power: {
       delta: DEFAULT_DELTA.moments,
       basis: `second moments: E r moves by (1 ± δ)² - 1 ≈ ±10%, ${(0.1 / (0.1 * Math.sqrt(variance))).toFixed(1)}× the margin of a tenth of sd r`,
-      scaled: (f) => ratioTrial(width, true, f),
+      scaled: (f: number) => ratioTrial(width, true, f),
     },
   };
 }
 
-function depthClaim(id: string, width: number, layers: number): ClaimSpec {
+function depthClaim(id: string, width: number, layers: number) {
   const exact = layers * logRatioVariance({ width, relu: true });
-  const trial = (relu: boolean): ClaimSpec['measure'] => ({ seed }) => ({
+  const trial = (relu: boolean) => ({ seed }: TrialContext) => ({
     logNorm: [normRatios({ width, layers, gain: relu ? Math.SQRT2 : 1, relu, seed }).logNormRatio],
   });
   return {

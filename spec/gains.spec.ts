@@ -8,7 +8,7 @@
  * numbers, while still deciding that mean field predicts where they end.
  */
 import { DEFAULT_DELTA, meanWithin, outcomeAtLeast, scaleInit, type WeightInit } from '../src/claim/index.ts';
-import type { ClaimSpec } from '../src/claim/index.ts';
+import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { actOf, type Act } from '../src/chain/activations.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
@@ -39,7 +39,7 @@ function gainClaim(options: {
   control: { label: string; kaiming: Kaiming };
   /** Why the band fails, with the numbers; the mean-field check must still hold. */
   expectedFailure?: string;
-}): ClaimSpec {
+}) {
   const { id, act, kaiming, tolerance, control, expectedFailure } = options;
   const gain = calculateGain(kaiming.nonlinearity ?? 'leaky_relu', kaiming.a ?? 0);
   const meanField = (g: number) => Math.log10(meanFieldTrajectory({ phi: actOf(act), gain: g, layers: LAYERS })[LAYERS - 1]!.std);
@@ -49,7 +49,7 @@ function gainClaim(options: {
   const shift = Math.min(Math.abs(meanField(gain * (1 + delta)) - theory), Math.abs(meanField(gain * (1 - delta)) - theory));
   const margin = Math.min(tolerance.margin, 0.4 * shift);
   const kaimingInit = (k: Kaiming): WeightInit => (shape, s) => kaimingUniform(shape, { ...k, seed: s });
-  const measure = (init: WeightInit): ClaimSpec['measure'] => ({ seed }) => {
+  const measure = (init: WeightInit) => ({ seed }: TrialContext) => {
     const [log10Std] = deepChain({ init, dim, activation: act, checkpoints: [LAYERS], reuse: false, seed }).log10StdAt;
     return { log10Std: log10Std as number, inBand: Math.abs(log10Std as number) <= BAND ? 1 : 0 };
   };
@@ -74,7 +74,7 @@ function gainClaim(options: {
     power: {
       delta,
       basis: `deep nets: mean field moves log10 std after ${LAYERS} layers by ${shift.toFixed(4)} decades for a ${delta * 100}% gain error; margin ${margin.toPrecision(3)} (at most 0.4 of that)`,
-      scaled: (f) => measure(scaleInit(kaimingInit(kaiming), f)),
+      scaled: (f: number) => measure(scaleInit(kaimingInit(kaiming), f)),
     },
     ...(expectedFailure ? { expectedFailure: { checks: [bandLabel], why: expectedFailure } } : {}),
   };

@@ -11,7 +11,7 @@ import { readValues } from '../src/backend/readValues.ts';
 import { householderQR } from '../src/init/householderQR.ts';
 import { standardNormals } from '../src/rng/draw.ts';
 import { hostMoments } from '../src/stats/index.ts';
-import type { ClaimSpec } from '../src/claim/index.ts';
+import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { lsuv, normal, orthogonal } from '../src/index.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
@@ -27,7 +27,7 @@ const FRESH_MARGIN = 0.1;
  * One net: LSUV on batch A, then the returned weights (times `scale`: the power controls) on a
  * fresh batch B. LSUV's own loop makes its batch's variances 1 by construction; B is the test.
  */
-const trial = (rescale: boolean, scale = 1): ClaimSpec['measure'] => ({ seed }) => {
+const trial = (rescale: boolean, scale = 1) => ({ seed }: TrialContext) => {
   const layers = Array.from({ length: DEPTH }, (_, l) => orthogonal([WIDTH, WIDTH], { seed: deriveSeed(seed, `layer/${l}`) }) as tf.Tensor2D);
   const batch = normal([WIDTH, BATCH], { seed: deriveSeed(seed, 'batch') }) as tf.Tensor2D;
   const fresh = normal([WIDTH, BATCH], { seed: deriveSeed(seed, 'fresh batch') }) as tf.Tensor2D;
@@ -96,7 +96,7 @@ claim({
  * and Var tr W = 1 for every n ≥ 2 (Diaconis & Shahshahani 1994), and W's rms is exactly 1/√n.
  */
 const HAAR_DIM = 256;
-const haarTrial = (draw: (seed: number) => tf.Tensor): ClaimSpec['measure'] => ({ seed }) => {
+const haarTrial = (draw: (seed: number) => tf.Tensor) => ({ seed }: TrialContext) => {
   const values = readValues(() => draw(seed));
   let trace = 0;
   for (let i = 0; i < HAAR_DIM; i++) trace += values[i * HAAR_DIM + i] as number;

@@ -4,6 +4,7 @@
  * expectation is an interval over seeded trials, sized by theory, inside a stated margin.
  */
 import { claim } from '../src/claim/vitest.ts';
+import type { TrialContext } from '../src/claim/index.ts';
 import { DEFAULT_DELTA, meanWithin, notebook, scaleInit } from '../src/claim/index.ts';
 import { matVecTrial } from '../src/experiments/matVec.ts';
 import { kaimingNormal, randnScaled } from '../src/index.ts';
@@ -43,7 +44,7 @@ function momentChecks(c: number, relu: boolean, cell: string) {
   ];
 }
 
-const trial = (scale: number, relu: boolean) => ({ seed }: { seed: number }) =>
+const trial = (scale: number, relu: boolean) => ({ seed }: TrialContext) =>
   matVecTrial({ dim, init: (shape, s) => randnScaled(shape, { c: scale, seed: s }), relu, seed });
 
 /** δ = 5% on the weights moves E[y²] by (1 ± δ)² - 1 ≈ ±10%, twice the 5% margin. */
@@ -91,13 +92,13 @@ claim({
   cell: 'In [161]',
   statement: "the library's kaimingNormal(nonlinearity: 'relu') is In [161]'s √(2/dim) scale: through ReLU, E[y²] = 1 within 5%",
   minTrials: repeats,
-  measure: ({ seed }) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), relu: true, seed }),
+  measure: ({ seed }: TrialContext) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), relu: true, seed }),
   checks: momentChecks(Math.sqrt(2 / dim), true, 'In [161]'),
   controls: [
     {
       label: "kaimingNormal(nonlinearity: 'linear') + ReLU (E[y²] = ½)",
-      measure: ({ seed }) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'linear', seed: s }), relu: true, seed }),
+      measure: ({ seed }: TrialContext) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'linear', seed: s }), relu: true, seed }),
     },
   ],
-  power: power((f) => ({ seed }) => matVecTrial({ dim, init: scaleInit((shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), f), relu: true, seed })),
+  power: power((f) => ({ seed }: TrialContext) => matVecTrial({ dim, init: scaleInit((shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), f), relu: true, seed })),
 });

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import { initializers } from '@tensorflow/tfjs-layers';
 import { DEFAULT_DELTA, meanWithin, stdWithin } from '../src/claim/index.ts';
-import type { ClaimSpec } from '../src/claim/index.ts';
+import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { normal } from '../src/index.ts';
@@ -34,7 +34,7 @@ type Draw = (seed: number) => tf.Tensor;
 const tfjs = (name: 'heNormal' | 'heUniform' | 'glorotNormal' | 'glorotUniform' | 'leCunNormal' | 'leCunUniform'): Draw => (seed) =>
   initializers[name]({ seed }).apply(shape, 'float32');
 
-const weightsOf = (draw: Draw): ClaimSpec['measure'] => ({ seed }) => ({ weights: readValues(() => draw(seed)) });
+const weightsOf = (draw: Draw) => ({ seed }: TrialContext) => ({ weights: readValues(() => draw(seed)) });
 
 /** The published std of each initializer, for tfjs's [fanIn, fanOut] kernel. */
 const PUBLISHED = {
@@ -50,7 +50,7 @@ function auditClaim(options: {
   ratio: number;
   ratioWhy: string;
   expectedFailure?: { checks: string[]; why: string };
-}): ClaimSpec {
+}) {
   const { id, name, family, ratio, ratioWhy, expectedFailure } = options;
   const { std, formula } = PUBLISHED[family];
   return {
@@ -100,7 +100,7 @@ claim(
 
 /** max |WᵀW - I| of tfjs-layers' orthogonal initializer on a [48, 32] kernel (under its 2000-element slowness warning). */
 const orthogonalShape = [48, 32];
-const deviationFromOrthogonal = (draw: (seed: number) => tf.Tensor): ClaimSpec['measure'] => ({ seed }) => ({
+const deviationFromOrthogonal = (draw: (seed: number) => tf.Tensor) => ({ seed }: TrialContext) => ({
   maxDeviation: tf.tidy(() => {
     const w = draw(seed);
     return tf.max(tf.abs(tf.sub(tf.matMul(w, w, true, false), tf.eye(orthogonalShape[1] as number)))).dataSync()[0] as number;

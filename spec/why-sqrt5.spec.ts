@@ -5,18 +5,18 @@
  * per layer; Kaiming (a = 0) multiplies it by 1 and holds them.
  */
 import { DEFAULT_DELTA, meanWithin, scaleInit } from '../src/claim/index.ts';
-import type { ClaimSpec } from '../src/claim/index.ts';
+import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
 import { kaimingUniform, torchDefaultWeight } from '../src/index.ts';
 import { secondMomentFactor, torchDefaultBound, uniformStd } from '../src/theory/index.ts';
-import type { Init } from './support/schemes.ts';
+import type { WeightInit } from '../src/init/types.ts';
 
 const dim = 512;
 const LAYERS = 10;
 
 /** log10 of the per-layer second-moment factor, from log10 std after layer 1 and after layer 1 + LAYERS (ReLU: std ∝ rms). */
-const perLayerFactor = (init: Init): ClaimSpec['measure'] => ({ seed }) => {
+const perLayerFactor = (init: WeightInit) => ({ seed }: TrialContext) => {
   const [first, last] = deepChain({ init, dim, activation: 'relu', checkpoints: [1, 1 + LAYERS], reuse: false, seed }).log10StdAt as [number, number];
   return { log10Factor: (2 * (last - first)) / LAYERS };
 };

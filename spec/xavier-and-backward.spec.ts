@@ -7,7 +7,7 @@
  * two factors 1 — the geometric mean 1/√(n_in·n_out) would — and the spec records that.
  */
 import { DEFAULT_DELTA, meanWithin, scaleInit } from '../src/claim/index.ts';
-import type { ClaimSpec } from '../src/claim/index.ts';
+import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { layerFactorsTrial, mlpGradientTrial, reluStackTrial } from '../src/experiments/layerPasses.ts';
 import type { WeightInit } from '../src/experiments/matVec.ts';
@@ -18,13 +18,12 @@ const [nIn, nOut, batch] = [512, 256, 512];
 const xavierVar = xavierVariance(nIn, nOut);
 const FORWARD = forwardFactor({ fanIn: nIn, variance: xavierVar });
 const BACKWARD = backwardFactor({ fanOut: nOut, variance: xavierVar });
-type Init = WeightInit;
 
 /** Forward and backward second-moment factors of one [n_out, n_in] layer, on batches of 512 columns. */
-const factors = (init: Init): ClaimSpec['measure'] => ({ seed }) => layerFactorsTrial({ init, nIn, nOut, batch, seed });
+const factors = (init: WeightInit) => ({ seed }: TrialContext) => layerFactorsTrial({ init, nIn, nOut, batch, seed });
 
-const xavier: Init = (shape, seed) => xavierUniform(shape, { seed });
-const kaimingFanIn: Init = (shape, seed) => kaimingUniform(shape, { nonlinearity: 'linear', seed });
+const xavier: WeightInit = (shape, seed) => xavierUniform(shape, { seed });
+const kaimingFanIn: WeightInit = (shape, seed) => kaimingUniform(shape, { nonlinearity: 'linear', seed });
 // per-trial sd of a ratio of second moments over 512·256 entries: ≈ √(2/(n·batch))·factor, ~0.3%; plan with 1%
 const planning = (value: number) => 0.01 * value;
 
@@ -53,7 +52,7 @@ claim({
 });
 
 /** log10 of E[x²] per layer through a 512→256→512→… stack of fresh layers with ReLU (10 layers). */
-const stackTrial = (init: Init): ClaimSpec['measure'] => ({ seed }) => reluStackTrial({ init, nIn, nOut, layers: 10, batch, seed });
+const stackTrial = (init: WeightInit) => ({ seed }: TrialContext) => reluStackTrial({ init, nIn, nOut, layers: 10, batch, seed });
 
 // two layers, 512→256 then 256→512, each with ReLU: n_in·Var·½ times n_out·Var·½ for the first layer's shape
 const pairFactor = forwardFactor({ fanIn: nIn, variance: xavierVar, relu: true }) * forwardFactor({ fanIn: nOut, variance: xavierVar, relu: true });
@@ -79,7 +78,7 @@ claim({
 /** Gradient scale through a shrinking ReLU MLP 512→256→128→64, by tf.grad. */
 const widths = [512, 256, 128, 64];
 const BATCH = 64;
-const backwardTrial = (mode: FanMode, scale = 1): ClaimSpec['measure'] => ({ seed }) => mlpGradientTrial({ widths, mode, batch: BATCH, seed, scale });
+const backwardTrial = (mode: FanMode, scale = 1) => ({ seed }: TrialContext) => mlpGradientTrial({ widths, mode, batch: BATCH, seed, scale });
 
 // three layers, each halving the width: per layer n_in·(2/fan)·½ forward and n_out·(2/fan)·½ backward
 const FAN_IN = reluMlpLog10Factors({ widths, mode: 'fan_in' });

@@ -2,20 +2,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { ALPHA_LEDGER, ALPHA_TOTAL, alphaSpent, formatResult, meanWithin, plannedTrials, powerLooks, runClaim, runPowerControl } from '../../src/claim/index.ts';
-import type { ClaimSpec } from '../../src/claim/index.ts';
+import type { ClaimSpec, TrialContext } from '../../src/claim/index.ts';
 import { uniformSource } from '../../src/rng/draw.ts';
 
 /** U(0, 1) trials: the mean is ½, the per-trial sd 1/√12. */
-const uniformMean = (shift: number): ClaimSpec['measure'] => ({ seed }) => ({ x: uniformSource(seed)() + shift });
+const uniformMean = (shift: number) => ({ seed }: TrialContext) => ({ x: uniformSource(seed)() + shift });
 
-const spec: ClaimSpec = {
+const spec: ClaimSpec<{ x: number }> = {
   id: 'harness/dsl',
   statement: 'the mean of U(0, 1) is ½ within 0.05',
   measure: uniformMean(0),
   checks: [meanWithin({ of: 'x', label: 'E[x]', target: { value: 0.5, formula: '(0+1)/2' }, margin: 0.05, sd: 1 / Math.sqrt(12) })],
   controls: [{ label: 'shifted by 0.1', measure: uniformMean(0.1) }],
   // the "init" here is U(0, 1) itself: scaling it by f moves the mean to f/2
-  power: { delta: 0.3, basis: 'a test of the DSL', scaled: (f) => ({ seed }) => ({ x: f * uniformSource(seed)() }) },
+  power: { delta: 0.3, basis: 'a test of the DSL', scaled: (f) => ({ seed }: TrialContext) => ({ x: f * uniformSource(seed)() }) },
 };
 
 describe('claim DSL', () => {
@@ -57,7 +57,7 @@ describe('claim DSL', () => {
     expect((await runClaim({ ...spec, expectedFailure }, undefined, 2)).ok).toBe(false);
     const unnamed = { checks: ['some other check'], why: 'wrong name' };
     expect((await runClaim({ ...spec, measure: uniformMean(0.1), expectedFailure: unnamed }, undefined, 2)).ok).toBe(false);
-    const twoChecks: ClaimSpec = {
+    const twoChecks: ClaimSpec<{ x: number }> = {
       ...spec,
       measure: uniformMean(0.1),
       checks: [...spec.checks, meanWithin({ of: 'x', label: 'E[x] shifted', target: { value: 0.6, formula: '0.6' }, margin: 0.05, sd: 1 / Math.sqrt(12) })],
@@ -81,7 +81,7 @@ describe('claim DSL', () => {
 
   test('a trial that leaks a tensor fails the claim, naming it', async () => {
     const leakedTensors: tf.Tensor[] = [];
-    const leaky: ClaimSpec = {
+    const leaky: ClaimSpec<{ x: number }> = {
       ...spec,
       measure: () => {
         const kept = tf.scalar(0.5);

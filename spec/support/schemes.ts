@@ -1,15 +1,15 @@
 /** Initializers and deliberately wrong controls shared by the chain specs. */
-import type * as tf from '@tensorflow/tfjs-core';
 import { initByName, orthogonal, randnScaled } from '../../src/index.ts';
 
-export type Init = (shape: readonly number[], seed: number) => tf.Tensor;
+export type { WeightInit } from '../../src/init/types.ts';
+import type { WeightInit } from '../../src/init/types.ts';
 
-export const scheme = (name: string): Init => (shape, seed) => initByName(name, shape, seed);
+export const scheme = (name: string): WeightInit => (shape, seed) => initByName(name, shape, seed);
 
 /** randn·c/√dim: the notebook's In [160] scale times a gain c. */
-export const randnGain = (c: number): Init => (shape, seed) => randnScaled(shape, { c: c / Math.sqrt(shape[1] as number), seed });
+export const randnGain = (c: number): WeightInit => (shape, seed) => randnScaled(shape, { c: c / Math.sqrt(shape[1] as number), seed });
 
-export const orthogonalGain = (gain: number): Init => (shape, seed) => orthogonal(shape, { gain, seed });
+export const orthogonalGain = (gain: number): WeightInit => (shape, seed) => orthogonal(shape, { gain, seed });
 
 /** A wrong scale on purpose: spectral radius ≈ 8, so a chain explodes within ~45 steps (ReLU: ~55). */
 export const EXPLODING_CONTROL = { label: 'randn·8/√dim (spectral radius ≈ 8: explodes)', init: randnGain(8) };

@@ -6,9 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export const FLOAT32_SMALLEST_NORMAL = 2 ** -126;
-export const FLOAT32_SMALLEST_DENORMAL = 2 ** -149;
-export const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
+import { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL, FLOAT32_SMALLEST_NORMAL } from '../theory/float32.ts';
+
+export { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL, FLOAT32_SMALLEST_NORMAL };
 
 export interface UnderflowProbe {
   /** Smallest positive power of two a matmul output keeps (2^-149 with denormals, 2^-126 without). */

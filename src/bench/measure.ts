@@ -1,4 +1,10 @@
 /** Timing helpers for the bench: warm up, then the median of repeated runs. */
+import { median } from '../stats/median.ts';
+import { fmt } from '../text/format.ts';
+
+/** Bench numbers are printed to 3 significant digits. */
+export const sig3 = (x: number): string => fmt(x, 3);
+
 export function medianMs(run: () => void, { warmup = 3, repeats = 15 }: { warmup?: number; repeats?: number } = {}): number {
   for (let i = 0; i < warmup; i++) run();
   const times: number[] = [];
@@ -7,8 +13,7 @@ export function medianMs(run: () => void, { warmup = 3, repeats = 15 }: { warmup
     run();
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return median(times);
 }
 
 /** GFLOP/s of `count` n×n by n×n matmuls done in `ms`. */

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend } from '../backend/describe.ts';
-import type { Shape } from '../init/validate.ts';
+import type { WeightInit } from '../init/types.ts';
 import { endOfTrajectory, float32Window, log10MaxOverRms } from '../theory/chainSteps.ts';
 import { hostMoments } from '../stats/moments.ts';
 import { probeGrowth } from './probeGrowth.ts';
@@ -17,7 +17,7 @@ export const PROBE_COLUMNS = 16;
 
 export interface ChainTrialOptions {
   /** Draws the square matrix M for a seed. */
-  init: (shape: Shape, seed: number) => tf.Tensor;
+  init: WeightInit;
   dim: number;
   activation: Activation;
   maxSteps: number;
@@ -28,7 +28,7 @@ export interface ChainTrialOptions {
   float32Chain?: boolean;
 }
 
-export interface ChainObservation {
+export type ChainObservation = {
   /** Outcome indicators (NaN where the float32 chain was not run). */
   vanished: number;
   nonFinite: number;
@@ -55,8 +55,7 @@ export interface ChainObservation {
   float32SquaresUnderflowAt: number;
   float32SquaresOverflowAt: number;
   matmuls: number;
-  [key: string]: number | number[];
-}
+};
 
 export function chainTrial({ init, dim, activation, maxSteps, seed, rateSteps = 1, float32Chain = true }: ChainTrialOptions): ChainObservation {
   if (!(Number.isInteger(rateSteps) && rateSteps >= 1 && rateSteps <= maxSteps)) {

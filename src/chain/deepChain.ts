@@ -5,14 +5,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { normal } from '../init/distributions.ts';
-import type { Shape } from '../init/validate.ts';
+import type { WeightInit } from '../init/types.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { hostMoments } from '../stats/moments.ts';
 import { applyAct, type Act } from './activations.ts';
 import type { Activation } from './runChain.ts';
 
 export interface DeepChainOptions {
-  init: (shape: Shape, seed: number) => tf.Tensor;
+  init: WeightInit;
   dim: number;
   /** 'linear' | 'relu', or any nonlinearity with its parameter. */
   activation: Activation | Act;

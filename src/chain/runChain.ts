@@ -20,8 +20,9 @@ import { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL } from '../backend/underflowProb
 import { hostMoments } from '../stats/moments.ts';
 import { readValues } from '../backend/readValues.ts';
 
-export const ACTIVATIONS = ['linear', 'relu'] as const;
-export type Activation = (typeof ACTIVATIONS)[number];
+import type { Activation } from '../theory/activations.ts';
+
+export { CHAIN_ACTIVATIONS as ACTIVATIONS, type Activation } from '../theory/activations.ts';
 export type Outcome = 'vanished' | 'nonFinite' | 'survived';
 
 export interface ChainOptions {

@@ -9,12 +9,13 @@
  * matrix in float64 (a diagnostic: it explains rounding, it cannot see a wrong scale).
  */
 import { describeBackend } from '../backend/describe.ts';
-import { CHAIN_CHECKPOINTS, chainTrial } from '../chain/chainTrial.ts';
+import { CHAIN_CHECKPOINTS, chainTrial, type ChainObservation } from '../chain/chainTrial.ts';
 import { referenceEnsemble, scaledTrajectory } from '../chain/referenceChain.ts';
 import type { Activation } from '../chain/runChain.ts';
 import { initByName, type SchemeName } from '../init/schemes.ts';
 import { masterSeed } from '../rng/seed.ts';
 import { countHistogramSvg, trajectoryPlotSvg } from '../report/plots.ts';
+import { finiteMedian } from '../stats/median.ts';
 import { trialsForProportionLowerBound } from '../stats/sampleSize.ts';
 import { circularLawEnd, circularLawRate, log10MaxOverRms } from '../theory/chainSteps.ts';
 import { schemeFamily, type SchemeFamily } from '../theory/schemeFamily.ts';
@@ -24,7 +25,10 @@ import { informationalCheck, meanAgainstReference, medianReport, mediansReport, 
 import type { notebook } from './notebook.ts';
 import { DEFAULT_DELTA, scaleInit, type WeightInit } from './power.ts';
 import { byTier } from './tier.ts';
-import type { Check, ClaimSpec, ControlSpec, ExpectedFailure } from './types.ts';
+import type { ArrayKey, Check, ClaimSpec, ControlSpec, ExpectedFailure, ScalarKey, TrialContext } from './types.ts';
+
+/** A check a chain claim accepts: it reads only what a chain trial observes. */
+export type ChainCheck = Check<ScalarKey<ChainObservation>, ArrayKey<ChainObservation>>;
 
 export const NOTEBOOK_DIM = 512;
 export const NOTEBOOK_STEPS = 500;
@@ -67,7 +71,7 @@ export interface ChainClaimOptions {
   controls: Array<{ label: string; init: WeightInit; activation?: Activation }>;
   expectedFailure?: ExpectedFailure;
   /** Further checks on the float32-chain trials (e.g. the isometry of an orthogonal chain). */
-  extraChecks?: Check[];
+  extraChecks?: ChainCheck[];
   /** Reference matrices for the growth check (more where the trials are many: Welch needs both). */
   referenceCount?: number;
   /** K, where the default (rateSteps) does not suit, with why. */
@@ -86,7 +90,7 @@ export function rateSteps({ std, dim, activation }: { std: number; dim: number; 
   return Math.min(NOTEBOOK_STEPS, Math.max(10, Number.isFinite(end.steps) ? end.steps : NOTEBOOK_STEPS));
 }
 
-export function chainClaim(options: ChainClaimOptions): ClaimSpec {
+export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservation> {
   const { id, cell, statement, activation, expected, dim = NOTEBOOK_DIM, notebookSteps, controls, expectedFailure, extraChecks = [] } = options;
   const { init, std, family, label: schemeLabel } = resolve(options.matrix, dim);
   const referenceCount = options.referenceCount ?? (activation === 'relu' ? 60 : 24);
@@ -115,11 +119,11 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
   // The float32 chain runs in the trials its own checks need; the rest run the growth probe only.
   const confidence = 1 - alphaFor(id) / decisive.length;
   const chainTrials = Math.max(trialsForProportionLowerBound({ p0: OUTCOME_FLOOR, confidence }), ...extraChecks.map((c) => c.trialsNeeded(confidence)));
-  const measure = (draw: WeightInit, act: Activation, withChain: boolean): ClaimSpec['measure'] => ({ trial, seed }) =>
+  const measure = (draw: WeightInit, act: Activation, withChain: boolean) => ({ trial, seed }: TrialContext): ChainObservation =>
     chainTrial({ init: draw, dim, activation: act, maxSteps: NOTEBOOK_STEPS, seed, rateSteps: K, float32Chain: withChain && trial < chainTrials });
 
   const closedForm = circularLawEnd({ std, n: dim, activation, smallestPositive: describeBackend().underflow.smallestPositiveOutput, maxSteps: NOTEBOOK_STEPS });
-  const checks: Check[] = [outcome, growth, ...extraChecks];
+  const checks: ChainCheck[] = [outcome, growth, ...extraChecks];
   if (expected === 'survived') {
     checks.push(
       informationalCheck('replay (16 columns)', (observations, conf) => ({
@@ -167,7 +171,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
   const rate = circularLawRate({ std, n: dim, activation });
   const kappa = log10MaxOverRms(dim * dim, activation);
   const circularLine = Array.from({ length: Number.isFinite(closedForm.steps) ? closedForm.steps + 1 : NOTEBOOK_STEPS }, (_, i) => Math.log10(std) + (i + 1) * rate + kappa);
-  const plots: ClaimSpec['plots'] = async (observations) => {
+  const plots = async (observations: readonly ChainObservation[]) => {
     const chains = chainOnly(observations);
     return {
       trajectory: await trajectoryPlotSvg({
@@ -183,7 +187,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec {
       }),
     };
   };
-  const controlSpecs: ControlSpec[] = controls.map((c) => ({ label: c.label, measure: measure(c.init, c.activation ?? activation, true) }));
+  const controlSpecs: Array<ControlSpec<ChainObservation>> = controls.map((c) => ({ label: c.label, measure: measure(c.init, c.activation ?? activation, true) }));
   return {
     id,
     ...(cell ? { cell } : {}),
@@ -208,18 +212,12 @@ function chainOnly<T extends Record<string, unknown>>(observations: readonly T[]
   return observations.filter((o) => typeof o.steps === 'number' && !Number.isNaN(o.steps));
 }
 
-/** The lower median of the finite values (NaN when there are none): a report's summary, not a decision. */
-function lowerMedian(values: number[]): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] as number) : Number.NaN;
-}
-
 /**
  * Informational: where float32 statistics would mislead. tf.moments squares in float32, so its
  * std reads 0 once max|x| < 2^-74.5 although x is not zero, and Inf once max|x| > 1.8e19
  * although x is finite; the chain's own end (all-zero, non-finite) comes later.
  */
-function float32TrapReport(): Check {
+function float32TrapReport(): Check<never, never> {
   return informationalCheck('float32 trap', (all) => {
     const observations = chainOnly(all);
     const pick = (key: string) => observations.map((o) => o[key] as number);
@@ -230,23 +228,23 @@ function float32TrapReport(): Check {
     const overCount = over.filter(Number.isFinite).length;
     const parts = [
       underCount
-        ? `a float32 std (x² underflows) would read 0 from step ${lowerMedian(under)} (median; ${underCount} of ${observations.length} trials) while x is still nonzero`
+        ? `a float32 std (x² underflows) would read 0 from step ${finiteMedian(under)} (median; ${underCount} of ${observations.length} trials) while x is still nonzero`
         : 'float32 x² never underflowed',
-      overCount ? `x² would overflow to Inf from step ${lowerMedian(over)} (median; ${overCount} trials) while x is finite` : 'float32 x² never overflowed',
-      `the chain itself ended at step ${lowerMedian(steps)} (median), measured in float64 on the host`,
+      overCount ? `x² would overflow to Inf from step ${finiteMedian(over)} (median; ${overCount} trials) while x is finite` : 'float32 x² never overflowed',
+      `the chain itself ended at step ${finiteMedian(steps)} (median), measured in float64 on the host`,
     ];
     return { label: 'float32 trap', method: 'max|x| per step', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: parts.join('; ') };
   });
 }
 
 /** Informational: how far the 16-column replay is from the rms of all 512 columns. */
-function allColumnsGapReport(): Check {
+function allColumnsGapReport(): Check<never, never> {
   return informationalCheck('16 vs all columns', (all) => {
     const gaps = chainOnly(all)
       .map((o) => (o.log10RmsLast as number) - (o.predictedLog10RmsLast as number))
       .filter(Number.isFinite)
       .sort((a, b) => a - b);
-    const median = lowerMedian(gaps);
+    const median = finiteMedian(gaps);
     return {
       label: '16 vs all columns',
       method: 'report',

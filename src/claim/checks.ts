@@ -9,8 +9,8 @@ import { trialsForMeanDifferenceHalfWidth, trialsForMeanHalfWidth, trialsForProp
 import type { Interval } from '../stats/intervals.ts';
 import type { Check, CheckResult, NotebookValue, Observation, Observations, TheoryValue } from './types.ts';
 
-const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)).toString() : String(x));
-const pct = (confidence: number) => `${Number((confidence * 100).toPrecision(6))}%`;
+import { fmt, pct } from '../text/format.ts';
+import { median } from '../stats/median.ts';
 
 function scalars(observations: readonly Observations[], key: string): number[] {
   return observations.map((o, trial) => {
@@ -52,8 +52,8 @@ function outsideMargin(ci: { lower: number; upper: number }, target: number, mar
  * per-trial standard deviation (from theory). With `notebook` and `notebookRepeats`, the report
  * also says how many standard errors the notebook's own average sits from the target.
  */
-export function meanWithin(options: {
-  of: string;
+export function meanWithin<const S extends string>(options: {
+  of: S;
   label: string;
   target: TheoryValue;
   margin: number;
@@ -62,7 +62,7 @@ export function meanWithin(options: {
   sdBasis?: string;
   notebook?: NotebookValue;
   notebookRepeats?: number;
-}): Check {
+}): Check<S, never> {
   const { of, label, target, margin, sd, sdBasis = 'theory', notebook, notebookRepeats } = options;
   if (!(margin > 0)) throw new RangeError(`meanWithin(${label}): margin must be > 0, got ${margin}`);
   return {
@@ -98,7 +98,7 @@ export function meanWithin(options: {
  * std(pooled `of` values) = target·(1 ± relativeMargin), by the chi-square interval (exact for
  * normal data, conservative for uniform). `perTrial` values come from each trial.
  */
-export function stdWithin(options: { of: string; label: string; target: TheoryValue; relativeMargin: number; perTrial: number }): Check {
+export function stdWithin<const A extends string>(options: { of: A; label: string; target: TheoryValue; relativeMargin: number; perTrial: number }): Check<never, A> {
   const { of, label, target, relativeMargin, perTrial } = options;
   const margin = target.value * relativeMargin;
   return {
@@ -126,7 +126,7 @@ export function stdWithin(options: { of: string; label: string; target: TheoryVa
  * The pooled `of` values follow `cdf` (KS test): passes when p ≥ 1 - confidence. The report
  * states the smallest sup-distance D the test detects at this n.
  */
-export function followsDistribution(options: { of: string; label: string; cdf: (x: number) => number; distribution: string }): Check {
+export function followsDistribution<const A extends string>(options: { of: A; label: string; cdf: (x: number) => number; distribution: string }): Check<never, A> {
   const { of, label, cdf, distribution } = options;
   return {
     label,
@@ -158,7 +158,7 @@ export function followsDistribution(options: { of: string; label: string; cdf: (
  * a two-sided Monte Carlo p-value 2·min(#≤, #≥ + 1)/(N + 1) over the trials, passing when ≥ α.
  * Needs N ≥ 2/α - 1 trials, else it could never fail.
  */
-export function notebookDrawTypical(options: { of: string; label: string; notebook: NotebookValue }): Check {
+export function notebookDrawTypical<const S extends string>(options: { of: S; label: string; notebook: NotebookValue }): Check<S, never> {
   const { of, label, notebook } = options;
   return {
     label,
@@ -191,7 +191,7 @@ export function notebookDrawTypical(options: { of: string; label: string; notebo
  * P(outcome) ≥ p0: the one-sided Clopper–Pearson lower bound from the trials where the
  * indicator `of` is 1. Sized so that all-success trials reach p0.
  */
-export function outcomeAtLeast(options: { of: string; label: string; p0: number }): Check {
+export function outcomeAtLeast<const S extends string>(options: { of: S; label: string; p0: number }): Check<S, never> {
   const { of, label, p0 } = options;
   return {
     label,
@@ -222,9 +222,9 @@ export function outcomeAtLeast(options: { of: string; label: string; p0: number 
  * paired differences lies inside ±margin. Trials where either side is not finite (a chain
  * that survived) are left out and counted in the detail.
  */
-export function pairedWithin(options: {
-  measured: string;
-  predicted: string;
+export function pairedWithin<const M extends string, const P extends string>(options: {
+  measured: M;
+  predicted: P;
   label: string;
   margin: number;
   sd: number;
@@ -232,7 +232,7 @@ export function pairedWithin(options: {
   sdBasis?: string;
   unit: string;
   theory: string;
-}): Check {
+}): Check<M | P, never> {
   const { measured, predicted, label, margin, sd, sdBasis, unit, theory } = options;
   return {
     label,
@@ -266,7 +266,7 @@ export function pairedWithin(options: {
 }
 
 /** A check that reports and never decides: it spends no α and asks for no trials. */
-export function informationalCheck(label: string, evaluate: Check['evaluate']): Check {
+export function informationalCheck(label: string, evaluate: Check['evaluate']): Check<never, never> {
   return { label, informational: true, trialsBasis: `${label}: informational`, trialsNeeded: () => 1, evaluate };
 }
 
@@ -275,7 +275,7 @@ export function informationalCheck(label: string, evaluate: Check['evaluate']): 
  * contains the notebook's single draw, and a closed-form theory value beside it. Informational:
  * a single draw need not lie in the median's interval, so this reports rather than decides.
  */
-export function medianReport(options: { of: string; label: string; notebook?: NotebookValue; theory?: TheoryValue; confidence?: number }): Check {
+export function medianReport<const S extends string>(options: { of: S; label: string; notebook?: NotebookValue; theory?: TheoryValue; confidence?: number }): Check<S, never> {
   const { of, label, notebook, theory, confidence: own = 0.95 } = options;
   return informationalCheck(label, (observations) => {
       const values = scalars(observations, of);
@@ -315,7 +315,7 @@ export function medianReport(options: { of: string; label: string; notebook?: No
  * The spread of `wide` across trials exceeds that of `narrow` by at least `atLeast`: the
  * one-sided F lower bound on sd(wide)/sd(narrow). Sized for a planned ratio (theory or pilot).
  */
-export function spreadRatioAtLeast(options: { wide: string; narrow: string; label: string; atLeast: number; plannedRatio: number }): Check {
+export function spreadRatioAtLeast<const W extends string, const N extends string>(options: { wide: W; narrow: N; label: string; atLeast: number; plannedRatio: number }): Check<W | N, never> {
   const { wide, narrow, label, atLeast, plannedRatio } = options;
   return {
     label,
@@ -342,7 +342,7 @@ export function spreadRatioAtLeast(options: { wide: string; narrow: string; labe
  * Informational: the median (and range) across trials of each entry of an array observation,
  * e.g. log10 std after 10, 50, 100 layers.
  */
-export function mediansReport(options: { of: string; label: string; positions: readonly string[] }): Check {
+export function mediansReport<const A extends string>(options: { of: A; label: string; positions: readonly string[] }): Check<never, A> {
   const { of, label, positions } = options;
   return informationalCheck(label, (observations) => {
       const parts = positions.map((position, index) => {
@@ -351,11 +351,9 @@ export function mediansReport(options: { of: string; label: string; positions: r
             const value = o[of];
             return typeof value === 'number' || value === undefined ? Number.NaN : (value[index] as number);
           })
-          .filter((v) => !Number.isNaN(v))
-          .sort((a, b) => a - b);
+          .filter((v) => !Number.isNaN(v));
         if (values.length === 0) return `${position}: not reached`;
-        const median = values[Math.floor((values.length - 1) / 2)] as number;
-        return `${position}: median ${fmt(median)} [${fmt(values[0] as number)}, ${fmt(values[values.length - 1] as number)}]`;
+        return `${position}: median ${fmt(median(values))} [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}]`;
       });
       return { label, method: 'order statistics', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: `${label} — ${parts.join('; ')}` };
   });
@@ -367,8 +365,8 @@ export function mediansReport(options: { of: string; label: string; positions: r
  * margin. The reference is computed lazily, once, and sized with the claim: its own sd plans
  * the trials (times `sdInflation` for what the trials add, e.g. float32 rounding).
  */
-export function meanAgainstReference(options: {
-  of: string;
+export function meanAgainstReference<const S extends string>(options: {
+  of: S;
   label: string;
   reference: () => number[];
   margin: number;
@@ -377,7 +375,7 @@ export function meanAgainstReference(options: {
   sdInflation?: number;
   /** The smallest planning sd (e.g. when the reference has none: an isometry). */
   minSd: number;
-}): Check {
+}): Check<S, never> {
   const { of, label, reference, margin, unit, theory, sdInflation = 1.25, minSd } = options;
   let values: number[] | undefined;
   const ref = () => (values ??= reference());

@@ -4,7 +4,9 @@
  * each kind of claim; a claim that departs says why in its basis.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Shape } from '../init/validate.ts';
+import type { WeightInit } from '../init/types.ts';
+
+export type { WeightInit };
 
 export const DEFAULT_DELTA = {
   /** Checks on a weight's own distribution (std, bound). */
@@ -14,8 +16,6 @@ export const DEFAULT_DELTA = {
   /** Chains and deep nets. */
   chains: 0.1,
 } as const;
-
-export type WeightInit = (shape: Shape, seed: number) => tf.Tensor;
 
 /** The same init with every weight multiplied by `factor`: the power controls' wrong input. */
 export function scaleInit(init: WeightInit, factor: number): WeightInit {

@@ -10,13 +10,13 @@ import { alphaFor } from './budget.ts';
 import type { CheckResult, ClaimResult, ClaimSpec, ControlSpec, Measure, Observations } from './types.ts';
 
 /** The seed stream id of a claim, of one of its controls, or of a power control. */
-export function streamId(spec: ClaimSpec, control?: ControlSpec, factor?: number): string {
+export function streamId<O extends Observations>(spec: ClaimSpec<O>, control?: ControlSpec<O>, factor?: number): string {
   if (factor !== undefined) return `${spec.id}/power/×${factor}`;
   return control ? `${spec.id}/control/${control.label}` : spec.id;
 }
 
 /** Trials the claim needs: the most any check needs at its confidence, and at least minTrials. */
-export function plannedTrials(spec: ClaimSpec): { trials: number; basis: string; checkConfidence: number } {
+export function plannedTrials<O extends Observations>(spec: ClaimSpec<O>): { trials: number; basis: string; checkConfidence: number } {
   const alpha = alphaFor(spec.id);
   const decisive = spec.checks.filter((c) => !c.informational).length;
   const checkConfidence = 1 - alpha / Math.max(1, decisive);
@@ -32,7 +32,7 @@ export function plannedTrials(spec: ClaimSpec): { trials: number; basis: string;
   return { trials, basis, checkConfidence };
 }
 
-async function runTrial(id: string, stream: string, measure: Measure, trial: number, master: number): Promise<Observations> {
+async function runTrial<O extends Observations>(id: string, stream: string, measure: Measure<O>, trial: number, master: number): Promise<O> {
   const before = tf.memory().numTensors;
   const observation = await measure({ trial, seed: seedFor(stream, trial, master) });
   const leaked = tf.memory().numTensors - before;
@@ -44,7 +44,7 @@ async function runTrial(id: string, stream: string, measure: Measure, trial: num
  * Whether a claim's checks amount to "holds". Without an expected failure: every decisive check
  * passed. With one: exactly the named checks failed, and every other decisive check passed.
  */
-export function claimOutcome(spec: ClaimSpec, checks: readonly CheckResult[]): { holds: boolean; asExpected: boolean } {
+export function claimOutcome<O extends Observations>(spec: ClaimSpec<O>, checks: readonly CheckResult[]): { holds: boolean; asExpected: boolean } {
   const decisive = checks.filter((c) => !c.informational);
   const holds = decisive.every((c) => c.pass);
   if (!spec.expectedFailure) return { holds, asExpected: holds };
@@ -54,7 +54,7 @@ export function claimOutcome(spec: ClaimSpec, checks: readonly CheckResult[]): {
 }
 
 /** The fields every result shares. */
-function baseResult(spec: ClaimSpec, master: number, stream: string, trials: number, observations: readonly Observations[], started: number) {
+function baseResult<O extends Observations>(spec: ClaimSpec<O>, master: number, stream: string, trials: number, observations: readonly Observations[], started: number) {
   const matmuls = observations.reduce((sum, o) => sum + (typeof o.matmuls === 'number' ? o.matmuls : 0), 0);
   return {
     id: spec.id,
@@ -72,21 +72,21 @@ function baseResult(spec: ClaimSpec, master: number, stream: string, trials: num
   };
 }
 
-export async function runClaim(spec: ClaimSpec, control?: ControlSpec, master: number = masterSeed()): Promise<ClaimResult> {
+export async function runClaim<O extends Observations>(spec: ClaimSpec<O>, control?: ControlSpec<O>, master: number = masterSeed()): Promise<ClaimResult> {
   return (await runClaimWithObservations(spec, control, master)).result;
 }
 
 /** runClaim, also handing back the per-trial observations (for plots). */
-export async function runClaimWithObservations(
-  spec: ClaimSpec,
-  control?: ControlSpec,
+export async function runClaimWithObservations<O extends Observations>(
+  spec: ClaimSpec<O>,
+  control?: ControlSpec<O>,
   master: number = masterSeed(),
-): Promise<{ result: ClaimResult; observations: Observations[] }> {
+): Promise<{ result: ClaimResult; observations: O[] }> {
   const started = performance.now();
   const { trials, basis, checkConfidence } = plannedTrials(spec);
   const stream = streamId(spec, control);
   const measure = control?.measure ?? spec.measure;
-  const observations: Observations[] = [];
+  const observations: O[] = [];
   for (let trial = 0; trial < trials; trial++) observations.push(await runTrial(spec.id, stream, measure, trial, master));
   const checks = spec.checks.map((check) => check.evaluate(observations, checkConfidence));
   const { holds, asExpected } = claimOutcome(spec, checks);
@@ -122,14 +122,14 @@ export function powerLooks(cap: number): number[] {
  * confidence, so the chance that some look claims an error that is smaller than the margin is
  * at most (looks × check α).
  */
-export async function runPowerControl(spec: ClaimSpec, factor: number, master: number = masterSeed()): Promise<ClaimResult> {
+export async function runPowerControl<O extends Observations>(spec: ClaimSpec<O>, factor: number, master: number = masterSeed()): Promise<ClaimResult> {
   if (spec.power.delta === null) throw new Error(`${spec.id}: no power control for a claim that states it cannot detect a scale error`);
   const started = performance.now();
   const { trials: cap, checkConfidence } = plannedTrials(spec);
   const stream = streamId(spec, undefined, factor);
   const measure = spec.power.scaled(factor);
   const looks = powerLooks(cap);
-  const observations: Observations[] = [];
+  const observations: O[] = [];
   let checks: CheckResult[] = [];
   let detected = false;
   for (const look of looks) {

@@ -4,12 +4,17 @@
 export type Observation = number | ArrayLike<number>;
 export type Observations = Record<string, Observation>;
 
+/** The keys of an observation type whose values are numbers (one per trial) … */
+export type ScalarKey<O> = { [K in keyof O]-?: O[K] extends number ? K : never }[keyof O] & string;
+/** … and those whose values are arrays (pooled across trials, or one entry per position). */
+export type ArrayKey<O> = { [K in keyof O]-?: O[K] extends number ? never : O[K] extends ArrayLike<number> ? K : never }[keyof O] & string;
+
 export interface TrialContext {
   trial: number;
   seed: number;
 }
 
-export type Measure = (trial: TrialContext) => Observations | Promise<Observations>;
+export type Measure<O extends Observations = Observations> = (trial: TrialContext) => O | Promise<O>;
 
 /** A theory number with the formula it came from (computed in src/theory, never typed in). */
 export interface TheoryValue {
@@ -49,8 +54,14 @@ export interface CheckResult {
   showsError?: boolean;
 }
 
-/** One decision inside a claim; a claim holds when all its checks pass. */
-export interface Check {
+/**
+ * One decision inside a claim; a claim holds when all its checks pass. S and A are the
+ * observation keys it reads as numbers and as arrays: a claim accepts a check only if its
+ * measure returns those keys with those types, so a misspelled `of:` is a compile error.
+ */
+export interface Check<S extends string = string, A extends string = string> {
+  /** Type-level only: the keys the check reads (never set at run time). */
+  readonly reads?: { scalars: readonly S[]; arrays: readonly A[] };
   label: string;
   /** Reported but not decided on: it spends no α and needs no trials. */
   informational?: boolean;
@@ -61,22 +72,22 @@ export interface Check {
   evaluate(observations: readonly Observations[], confidence: number): CheckResult;
 }
 
-export interface ControlSpec {
+export interface ControlSpec<O extends Observations = Observations> {
   /** The deliberately wrong input, e.g. "scale 1/dim". */
   label: string;
-  measure: Measure;
+  measure: Measure<O>;
 }
 
 /**
  * Power, stated like α: the smallest init-scale error δ the claim must catch (weights × (1 ± δ)),
  * proved by running the claim's own measurement with its init scaled by 1 + δ and 1 - δ.
  */
-export interface PowerSpec {
+export interface PowerSpec<O extends Observations = Observations> {
   delta: number;
   /** Why this δ: the default for the claim's kind, or why it departs from it. */
   basis: string;
   /** The claim's measurement with its own init scaled by `factor`. */
-  scaled: (factor: number) => Measure;
+  scaled: (factor: number) => Measure<O>;
 }
 
 /** A claim that no init-scale error can move, by nature, says so instead. */
@@ -85,27 +96,31 @@ export interface NoPower {
   why: string;
 }
 
-export interface ClaimSpec {
+/**
+ * A claim over trials that each return an O. The checks, controls and power controls are
+ * typed by the measure (NoInfer: O comes from `measure` alone), so every `of:` key is checked.
+ */
+export interface ClaimSpec<O extends Observations = Observations> {
   /** Stable id, e.g. "C8"; seeds and the α ledger are keyed by it. */
   id: string;
   /** The claim in words, as the notebook would say it. */
   statement: string;
   /** The notebook cell it encodes, e.g. "In [160]". */
   cell?: string;
-  measure: Measure;
-  checks: Check[];
+  measure: Measure<O>;
+  checks: Array<Check<NoInfer<ScalarKey<O>>, NoInfer<ArrayKey<O>>>>;
   /** A floor on the trial count (e.g. the notebook's own repeat count: In [159] ran 100). */
   minTrials?: number;
-  controls: ControlSpec[];
+  controls: Array<ControlSpec<NoInfer<O>>>;
   /**
    * Set when the notebook's claim is known to be false here: the checks (by label) that are
    * expected to fail, with the measured evidence. Every other decisive check must still pass.
    */
   expectedFailure?: ExpectedFailure;
   /** δ and how the claim detects it (or why it cannot). */
-  power: PowerSpec | NoPower;
+  power: PowerSpec<NoInfer<O>> | NoPower;
   /** Charts of the claim's trials (not its controls'): name → SVG text. */
-  plots?: (observations: readonly Observations[]) => Promise<Record<string, string>>;
+  plots?: (observations: readonly NoInfer<O>[]) => Promise<Record<string, string>>;
 }
 
 export interface ExpectedFailure {

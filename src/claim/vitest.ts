@@ -9,7 +9,7 @@ import { describe, test, type TestContext } from 'vitest';
 import { checkMark, formatResult, headline } from './format.ts';
 import { powerFactors } from './power.ts';
 import { runClaimWithObservations, runPowerControl } from './run.ts';
-import type { ClaimResult, ClaimSpec, ControlSpec } from './types.ts';
+import type { ClaimResult, ClaimSpec, ControlSpec, Observations } from './types.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -20,7 +20,7 @@ declare module 'vitest' {
 /** Claims run long trials (500-step chains); the suite's tiering keeps the total in check. */
 const CLAIM_TIMEOUT_MS = 20 * 60 * 1000;
 
-async function runAndReport(context: TestContext, spec: ClaimSpec, control?: ControlSpec | { factor: number }): Promise<void> {
+async function runAndReport<O extends Observations>(context: TestContext, spec: ClaimSpec<O>, control?: ControlSpec<O> | { factor: number }): Promise<void> {
   const { result, observations } =
     control && 'factor' in control
       ? { result: await runPowerControl(spec, control.factor), observations: [] }
@@ -59,7 +59,7 @@ async function writePlots(context: TestContext, id: string, plots: Record<string
   return files;
 }
 
-export function claim(spec: ClaimSpec): void {
+export function claim<O extends Observations>(spec: ClaimSpec<O>): void {
   if (spec.controls.length === 0) throw new Error(`claim ${spec.id}: every claim needs at least one negative control`);
   describe(`${spec.id} · ${spec.cell ? `${spec.cell}: ` : ''}${spec.statement}`, () => {
     const name = spec.expectedFailure

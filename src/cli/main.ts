@@ -15,13 +15,9 @@ import { circularLawEnd, schemeStd, secondMomentFactor } from '../theory/index.t
 import { HELP, parseCommand, UsageError, type ChainOptions } from './args.ts';
 import { chainPlotSvg } from '../report/plots.ts';
 import { progressBar } from './progress.ts';
+import { median } from '../stats/median.ts';
+import { alignColumns, fmt } from '../text/format.ts';
 
-const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(5)).toString() : String(x));
-
-function table(rows: Array<[string, string]>): string {
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');
-}
 
 function theoryStd(options: ChainOptions): number | undefined {
   try {
@@ -46,7 +42,7 @@ async function runTrials<T>(options: ChainOptions, stream: string, label: string
 
 function medianText(values: number[]): string {
   if (values.length === 0) return 'not reached: every chain ended before';
-  if (values.length < minimumSamplesForMedianCI(0.95)) return `${fmt(values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number)} (too few trials for a 95% interval)`;
+  if (values.length < minimumSamplesForMedianCI(0.95)) return `${fmt(median(values))} (too few trials for a 95% interval)`;
   const ci = medianCI(values, { confidence: 0.95 });
   return `${fmt(ci.estimate)}, ${fmt(100 * ci.achievedConfidence)}% interval [${fmt(ci.lower)}, ${fmt(ci.upper)}]`;
 }
@@ -113,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     await useBackend();
     const header = { command, backend: formatBackend(describeBackend()), 'master seed': options.seed ?? masterSeed(), trials: options.trials };
     const result = { ...header, ...(command === 'chain' ? await chain(options) : await moments(options)) };
-    process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${table(Object.entries(result).map(([k, v]) => [k, String(v)]))}\n`);
+    process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${alignColumns(Object.entries(result).map(([k, v]) => [k, String(v)]))}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`initspec: ${(error as Error).message}\n`);

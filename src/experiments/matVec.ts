@@ -4,12 +4,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { normal } from '../init/distributions.ts';
-import type { Shape } from '../init/validate.ts';
+import type { WeightInit } from '../init/types.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { readValues } from '../backend/readValues.ts';
 import { hostMoments } from '../stats/moments.ts';
 
-export type WeightInit = (shape: Shape, seed: number) => tf.Tensor;
+export type { WeightInit };
 
 export interface MatVecOptions {
   dim: number;

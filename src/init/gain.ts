@@ -2,16 +2,21 @@
  * The recommended gain per nonlinearity, as torch.nn.init.calculate_gain: the factor that
  * undoes the second-moment change a nonlinearity makes to a zero-mean unit-variance input.
  */
+import { ACTIVATION_NAMES, DEFAULT_LEAKY_SLOPE, type ActivationName } from '../theory/activations.ts';
 import { assertFiniteNumber, assertOneOf } from './validate.ts';
 
+export { DEFAULT_LEAKY_SLOPE };
+
+/** torch's calculate_gain names: the activations of src/theory/activations.ts and the linear layer kinds (gain 1). */
 export const NONLINEARITIES = [
   'linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d',
   'sigmoid', 'tanh', 'relu', 'leaky_relu', 'selu',
 ] as const;
 export type Nonlinearity = (typeof NONLINEARITIES)[number];
 
-/** leaky_relu's default negative slope, as torch. */
-export const DEFAULT_LEAKY_SLOPE = 0.01;
+// Every activation the experiments use has a gain: a compile error names any that is missing.
+const everyActivationHasAGain: readonly Nonlinearity[] = ACTIVATION_NAMES satisfies readonly ActivationName[];
+void everyActivationHasAGain;
 
 /**
  * @example calculateGain('relu') // √2 ≈ 1.4142

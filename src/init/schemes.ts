@@ -10,7 +10,7 @@ import { orthogonal } from './orthogonal.ts';
 import { kaimingNormal, kaimingUniform, torchDefaultWeight, xavierNormal, xavierUniform } from './scaled.ts';
 import { assertOneOf, assertPositive, type Shape } from './validate.ts';
 
-type Init = (shape: Shape, seed: number) => tf.Tensor;
+import type { WeightInit } from './types.ts';
 
 /** The notebook's `torch.randn(...) * c`. */
 export function randnScaled(shape: Shape, { c, seed }: { c: number; seed: number }): tf.Tensor {
@@ -37,7 +37,7 @@ export const SCHEMES = {
   'xavier-normal': (shape, seed) => xavierNormal(shape, { seed }),
   orthogonal: (shape, seed) => orthogonal(shape, { seed }),
   'torch-default': (shape, seed) => torchDefaultWeight(shape, { seed }),
-} satisfies Record<string, Init>;
+} satisfies Record<string, WeightInit>;
 
 export type SchemeName = keyof typeof SCHEMES;
 export const SCHEME_NAMES = Object.keys(SCHEMES) as SchemeName[];

@@ -4,6 +4,7 @@
  * lower bound (upper = the parameter's maximum), `'upper'` the mirror.
  */
 import jStat from 'jstat';
+import { median } from './median.ts';
 import { mean, sampleVariance } from './moments.ts';
 import { assertConfidence, assertFiniteSamples, assertSamples } from './validate.ts';
 
@@ -120,9 +121,8 @@ export function medianCI(samples: ArrayLike<number>, { confidence = 0.95 }: { co
   // stops before n/2: there P(Bin(n, ½) ≤ l) ≥ ½ > α/2
   while (jStat.binomial.cdf(l, n, 0.5) <= halfAlpha) l++;
   const u = n + 1 - l;
-  const middle = n % 2 === 1 ? (sorted[(n - 1) / 2] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
   return {
-    estimate: middle,
+    estimate: median(sorted),
     lower: sorted[l - 1] as number,
     upper: sorted[u - 1] as number,
     confidence,

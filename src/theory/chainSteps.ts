@@ -12,9 +12,11 @@
  * positive half-normal ones, √2·√(2·ln(n²/2))) — rough once x becomes low-rank, which moves
  * the predicted count by about log10(κ_true/κ)/rate steps.
  */
-import { FLOAT32_MAX } from '../backend/underflowProbe.ts';
+import type { Activation } from './activations.ts';
+import { FLOAT32_MAX } from './float32.ts';
 
-export type ChainActivation = 'linear' | 'relu';
+/** The chain activations of src/theory/activations.ts, under the name the public API has used. */
+export type ChainActivation = Activation;
 
 /**
  * Growth per step by the circular law: an n×n matrix of i.i.d. entries with std σ has spectral

@@ -6,7 +6,9 @@
  * This is the expectation; the log of one net's std fluctuates around it by about
  * √(Σ 5/n_l) (ReLU) in ln‖x‖² (Hanin & Rolnick 2018), which a stated band must allow.
  */
-export function secondMomentFactor({ std, n, activation }: { std: number; n: number; activation: 'linear' | 'relu' }): number {
+import type { Activation } from './activations.ts';
+
+export function secondMomentFactor({ std, n, activation }: { std: number; n: number; activation: Activation }): number {
   return n * std ** 2 * (activation === 'relu' ? 0.5 : 1);
 }
 
@@ -14,7 +16,7 @@ export function secondMomentFactor({ std, n, activation }: { std: number; n: num
 export function deepChainLog10Std({ std, n, activation, layers, inputRms = 1 }: {
   std: number;
   n: number;
-  activation: 'linear' | 'relu';
+  activation: Activation;
   layers: number;
   inputRms?: number;
 }): number {
