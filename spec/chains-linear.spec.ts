@@ -20,7 +20,12 @@ claim(
     id: 'C2',
     cell: 'In [147]',
     statement: 'the 5×5 slice of a default Conv2d(1,1,5) weight, multiplied by itself, vanishes to all-zero',
-    matrix: { label: 'the conv slice', init: convSlice(1), std: uniformStd(-torchDefaultBound(25), torchDefaultBound(25)), family: 'uniform' },
+    matrix: {
+      label: 'the conv slice',
+      init: convSlice(1),
+      std: uniformStd(-torchDefaultBound(25), torchDefaultBound(25)),
+      family: 'uniform',
+    },
     dim: 5,
     // 5×5 matrices vary a lot (count median 80, range 60–99): sd of log10 rms is about twice what a 10% scale
     // error moves it at any K (reference ensemble, 200 matrices: 0.44 vs 0.25 decades at K = 5, 6.6 vs 3.1 at

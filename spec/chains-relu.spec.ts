@@ -51,7 +51,7 @@ claim(
   chainClaim({
     id: 'C6d',
     cell: 'In [158]',
-    statement: 'U(±1)·√(2/dim) with ReLU vanishes to all-zero: the √2 is there, but the uniform\'s 1/√3 is not undone',
+    statement: "U(±1)·√(2/dim) with ReLU vanishes to all-zero: the √2 is there, but the uniform's 1/√3 is not undone",
     matrix: 'uniform(±1)·√(2/dim)',
     activation: 'relu',
     expected: 'vanished',

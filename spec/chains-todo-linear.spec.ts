@@ -22,7 +22,8 @@ claim(
 claim(
   chainClaim({
     id: 'T-orthogonal-linear',
-    statement: 'an orthogonal matrix multiplied by itself survives all 500 steps and keeps its norm: its powers are orthogonal (Saxe et al. 2014)',
+    statement:
+      'an orthogonal matrix multiplied by itself survives all 500 steps and keeps its norm: its powers are orthogonal (Saxe et al. 2014)',
     matrix: 'orthogonal',
     activation: 'linear',
     expected: 'survived',
@@ -44,7 +45,7 @@ claim(
 claim(
   chainClaim({
     id: 'T-randn-linear',
-    statement: 'randn/√dim (In [160]\'s scale) multiplied by itself survives all 500 steps',
+    statement: "randn/√dim (In [160]'s scale) multiplied by itself survives all 500 steps",
     matrix: 'randn/√dim',
     activation: 'linear',
     expected: 'survived',

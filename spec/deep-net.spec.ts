@@ -24,26 +24,38 @@ const CHECKPOINTS = byTier({ fast: [10, 50, 100], full: [10, 50, 100, 500] });
 /** The mean check's margin: 0.4 of what a 10% scale error moves log10 std after 100 layers. */
 const POWER_MARGIN = 0.4 * LAYERS * Math.log10(1 + DEFAULT_DELTA.chains);
 
-function deepNetClaim(options: { id: string; statement: string; schemeName: string; activation: Activation; plannedRatio: number; control: { label: string; init: WeightInit } }) {
+function deepNetClaim(options: {
+  id: string;
+  statement: string;
+  schemeName: string;
+  activation: Activation;
+  plannedRatio: number;
+  control: { label: string; init: WeightInit };
+}) {
   const { id, statement, schemeName, activation, plannedRatio, control } = options;
   const std = schemeStd(schemeName, dim);
   const target = deepChainLog10Std({ std, n: dim, activation, layers: LAYERS });
-  const measure = (init: WeightInit) => ({ seed }: TrialContext) => {
-    const fresh = deepChain({ init, dim, activation, checkpoints: CHECKPOINTS, reuse: false, seed });
-    const reused = deepChain({ init, dim, activation, checkpoints: [LAYERS], reuse: true, seed });
-    const at100 = fresh.log10StdAt[CHECKPOINTS.indexOf(LAYERS)] as number;
-    return {
-      freshLog10StdAt100: at100,
-      reusedLog10StdAt100: reused.log10StdAt[0] as number,
-      inBand: Math.abs(at100 - target) <= BAND_DECADES ? 1 : 0,
-      freshLog10Std: fresh.log10StdAt,
-      freshLog10MaxAbs: fresh.log10MaxAbs,
-      reusedLog10MaxAbs: reused.log10MaxAbs,
+  const measure =
+    (init: WeightInit) =>
+    ({ seed }: TrialContext) => {
+      const fresh = deepChain({ init, dim, activation, checkpoints: CHECKPOINTS, reuse: false, seed });
+      const reused = deepChain({ init, dim, activation, checkpoints: [LAYERS], reuse: true, seed });
+      const at100 = fresh.log10StdAt[CHECKPOINTS.indexOf(LAYERS)] as number;
+      return {
+        freshLog10StdAt100: at100,
+        reusedLog10StdAt100: reused.log10StdAt[0] as number,
+        inBand: Math.abs(at100 - target) <= BAND_DECADES ? 1 : 0,
+        freshLog10Std: fresh.log10StdAt,
+        freshLog10MaxAbs: fresh.log10MaxAbs,
+        reusedLog10MaxAbs: reused.log10MaxAbs,
+      };
     };
-  };
   // Expected log10 max|x| per layer: the second-moment theory's rms plus the Gaussian max/rms.
   const q = secondMomentFactor({ std, n: dim, activation });
-  const theoryMax = Array.from({ length: Math.max(...CHECKPOINTS) }, (_, i) => ((i + 1) / 2) * Math.log10(q) + log10MaxOverRms(dim * dim, activation));
+  const theoryMax = Array.from(
+    { length: Math.max(...CHECKPOINTS) },
+    (_, i) => ((i + 1) / 2) * Math.log10(q) + log10MaxOverRms(dim * dim, activation),
+  );
   const plots: ClaimSpec['plots'] = async (observations) => ({
     fresh: await trajectoryPlotSvg({
       title: `${id}: fresh matrix per layer, log10 max|x| over ${observations.length} seeds`,

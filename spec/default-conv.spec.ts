@@ -29,7 +29,7 @@ function weightsOf(draw: (seed: number) => tf.Tensor) {
 claim({
   id: 'C1',
   cell: 'In [144]',
-  statement: 'default Conv2d(1,1,5) weights are U(±1/√fan_in), std 1/√(3·fan_in); the notebook\'s std 0.1052 is one typical draw of 25',
+  statement: "default Conv2d(1,1,5) weights are U(±1/√fan_in), std 1/√(3·fan_in); the notebook's std 0.1052 is one typical draw of 25",
   measure: weightsOf((seed) => torchDefaultWeight(shape, { seed })),
   checks: [
     stdWithin({
@@ -51,7 +51,8 @@ claim({
   ],
   power: {
     delta: DEFAULT_DELTA.weights,
-    basis: 'weights: a 2% wider or narrower U(±b) puts 1% of the mass past the bound (KS distance 0.0098), which the KS test over the claim\'s ~150 000 weights sees; the std check alone (margin 2%) could not',
+    basis:
+      "weights: a 2% wider or narrower U(±b) puts 1% of the mass past the bound (KS distance 0.0098), which the KS test over the claim's ~150 000 weights sees; the std check alone (margin 2%) could not",
     scaled: (f) => weightsOf((seed) => scaleInit((s, sd) => torchDefaultWeight(s, { seed: sd }), f)(shape, seed)),
   },
 });

@@ -30,7 +30,13 @@ function ratioClaim(id: string, width: number) {
     statement: `a fresh He-scaled ReLU layer of width ${width} multiplies ‖x‖² by r with E r = 1 (within a tenth of sd r) and Var r = 5/n = ${variance.toPrecision(4)} (within 10%)`,
     measure: ratioTrial(width, true),
     checks: [
-      meanWithin({ of: 'mean', label: 'E r', target: { value: mean, formula: 'E[(2/n)·χ²_K], K ~ Bin(n, ½) = 1' }, margin: 0.1 * Math.sqrt(variance), sd: Math.sqrt(variance / LAYERS_PER_TRIAL) }),
+      meanWithin({
+        of: 'mean',
+        label: 'E r',
+        target: { value: mean, formula: 'E[(2/n)·χ²_K], K ~ Bin(n, ½) = 1' },
+        margin: 0.1 * Math.sqrt(variance),
+        sd: Math.sqrt(variance / LAYERS_PER_TRIAL),
+      }),
       meanWithin({
         of: 'variance',
         label: 'Var r',
@@ -51,9 +57,11 @@ function ratioClaim(id: string, width: number) {
 
 function depthClaim(id: string, width: number, layers: number) {
   const exact = layers * logRatioVariance({ width, relu: true });
-  const trial = (relu: boolean) => ({ seed }: TrialContext) => ({
-    logNorm: [normRatios({ width, layers, gain: relu ? Math.SQRT2 : 1, relu, seed }).logNormRatio],
-  });
+  const trial =
+    (relu: boolean) =>
+    ({ seed }: TrialContext) => ({
+      logNorm: [normRatios({ width, layers, gain: relu ? Math.SQRT2 : 1, relu, seed }).logNormRatio],
+    });
   return {
     id,
     statement: `after ${layers} fresh He-scaled ReLU layers of width ${width}, sd of ln ‖x_L‖²/‖x_0‖² is √(L·Var[ln r]) = ${Math.sqrt(exact).toPrecision(4)} (≈ √(5L/n) = ${Math.sqrt((5 * layers) / width).toPrecision(4)}), within 15%`,
@@ -67,7 +75,12 @@ function depthClaim(id: string, width: number, layers: number) {
         perTrial: 1,
       }),
     ],
-    controls: [{ label: `linear layers (sd √(L·ψ1(n/2)) = ${Math.sqrt(layers * logRatioVariance({ width, relu: false })).toPrecision(4)})`, measure: trial(false) }],
+    controls: [
+      {
+        label: `linear layers (sd √(L·ψ1(n/2)) = ${Math.sqrt(layers * logRatioVariance({ width, relu: false })).toPrecision(4)})`,
+        measure: trial(false),
+      },
+    ],
     power: {
       delta: null,
       why: 'a scale error adds the constant 2L·ln(1 ± δ) to every ln ‖x_L‖², which leaves its sd unchanged; H-ratio-64, on the same layers, carries the power (E r = (1 ± δ)²)',

@@ -48,11 +48,16 @@ function gainClaim(options: {
   const delta = DEFAULT_DELTA.chains;
   const shift = Math.min(Math.abs(meanField(gain * (1 + delta)) - theory), Math.abs(meanField(gain * (1 - delta)) - theory));
   const margin = Math.min(tolerance.margin, 0.4 * shift);
-  const kaimingInit = (k: Kaiming): WeightInit => (shape, s) => kaimingUniform(shape, { ...k, seed: s });
-  const measure = (init: WeightInit) => ({ seed }: TrialContext) => {
-    const [log10Std] = deepChain({ init, dim, activation: act, checkpoints: [LAYERS], reuse: false, seed }).log10StdAt;
-    return { log10Std: log10Std as number, inBand: Math.abs(log10Std as number) <= BAND ? 1 : 0 };
-  };
+  const kaimingInit =
+    (k: Kaiming): WeightInit =>
+    (shape, s) =>
+      kaimingUniform(shape, { ...k, seed: s });
+  const measure =
+    (init: WeightInit) =>
+    ({ seed }: TrialContext) => {
+      const [log10Std] = deepChain({ init, dim, activation: act, checkpoints: [LAYERS], reuse: false, seed }).log10StdAt;
+      return { log10Std: log10Std as number, inBand: Math.abs(log10Std as number) <= BAND ? 1 : 0 };
+    };
   const bandLabel = `P(|log10 std after ${LAYERS} layers| ≤ ${BAND})`;
   const actName = act.name === 'leaky_relu' ? `leaky_relu(${act.slope})` : act.name;
   return {

@@ -27,32 +27,37 @@ const FRESH_MARGIN = 0.1;
  * One net: LSUV on batch A, then the returned weights (times `scale`: the power controls) on a
  * fresh batch B. LSUV's own loop makes its batch's variances 1 by construction; B is the test.
  */
-const trial = (rescale: boolean, scale = 1) => ({ seed }: TrialContext) => {
-  const layers = Array.from({ length: DEPTH }, (_, l) => orthogonal([WIDTH, WIDTH], { seed: deriveSeed(seed, `layer/${l}`) }) as tf.Tensor2D);
-  const batch = normal([WIDTH, BATCH], { seed: deriveSeed(seed, 'batch') }) as tf.Tensor2D;
-  const fresh = normal([WIDTH, BATCH], { seed: deriveSeed(seed, 'fresh batch') }) as tf.Tensor2D;
-  let weights: tf.Tensor2D[] = [];
-  try {
-    let own: number[];
-    if (rescale) {
-      const result = lsuv(layers, batch, { tol: TOL, maxIter: MAX_ITER });
-      weights = result.weights as tf.Tensor2D[];
-      own = result.variances;
-    } else {
-      own = plainVariances(layers, batch);
+const trial =
+  (rescale: boolean, scale = 1) =>
+  ({ seed }: TrialContext) => {
+    const layers = Array.from(
+      { length: DEPTH },
+      (_, l) => orthogonal([WIDTH, WIDTH], { seed: deriveSeed(seed, `layer/${l}`) }) as tf.Tensor2D,
+    );
+    const batch = normal([WIDTH, BATCH], { seed: deriveSeed(seed, 'batch') }) as tf.Tensor2D;
+    const fresh = normal([WIDTH, BATCH], { seed: deriveSeed(seed, 'fresh batch') }) as tf.Tensor2D;
+    let weights: tf.Tensor2D[] = [];
+    try {
+      let own: number[];
+      if (rescale) {
+        const result = lsuv(layers, batch, { tol: TOL, maxIter: MAX_ITER });
+        weights = result.weights as tf.Tensor2D[];
+        own = result.variances;
+      } else {
+        own = plainVariances(layers, batch);
+      }
+      const scaled = tf.tidy(() => (rescale ? weights : layers).map((w) => tf.mul(w, scale) as tf.Tensor2D));
+      const onFresh = plainVariances(scaled, fresh);
+      tf.dispose(scaled);
+      return {
+        allWithinTol: own.every((v) => Math.abs(v - 1) < TOL) ? 1 : 0,
+        freshLog10VarLast: Math.log10(onFresh[DEPTH - 1] as number),
+        log10LastVariance: [Math.log10(own[DEPTH - 1] as number)],
+      };
+    } finally {
+      tf.dispose([...layers, ...weights, batch, fresh]);
     }
-    const scaled = tf.tidy(() => (rescale ? weights : layers).map((w) => tf.mul(w, scale) as tf.Tensor2D));
-    const onFresh = plainVariances(scaled, fresh);
-    tf.dispose(scaled);
-    return {
-      allWithinTol: own.every((v) => Math.abs(v - 1) < TOL) ? 1 : 0,
-      freshLog10VarLast: Math.log10(onFresh[DEPTH - 1] as number),
-      log10LastVariance: [Math.log10(own[DEPTH - 1] as number)],
-    };
-  } finally {
-    tf.dispose([...layers, ...weights, batch, fresh]);
-  }
-};
+  };
 
 /** Pre-activation variance per layer of the ReLU MLP on a batch. */
 function plainVariances(layers: tf.Tensor2D[], batch: tf.Tensor2D): number[] {
@@ -71,7 +76,11 @@ claim({
   statement: `LSUV (orthogonal pre-init, per-layer rescaling) reaches |Var - 1| < ${TOL} at all ${DEPTH} layers of a ReLU MLP on its batch, and its weights keep layer ${DEPTH}'s variance within ${FRESH_MARGIN} decades of 1 on a fresh batch`,
   measure: trial(true),
   checks: [
-    outcomeAtLeast({ of: 'allWithinTol', label: `P(every layer's pre-activation variance within ${TOL} of 1 on LSUV's batch)`, p0: OUTCOME_FLOOR }),
+    outcomeAtLeast({
+      of: 'allWithinTol',
+      label: `P(every layer's pre-activation variance within ${TOL} of 1 on LSUV's batch)`,
+      p0: OUTCOME_FLOOR,
+    }),
     meanWithin({
       of: 'freshLog10VarLast',
       label: `log10 Var at layer ${DEPTH} on a fresh batch`,
@@ -96,12 +105,14 @@ claim({
  * and Var tr W = 1 for every n ≥ 2 (Diaconis & Shahshahani 1994), and W's rms is exactly 1/√n.
  */
 const HAAR_DIM = 256;
-const haarTrial = (draw: (seed: number) => tf.Tensor) => ({ seed }: TrialContext) => {
-  const values = readValues(() => draw(seed));
-  let trace = 0;
-  for (let i = 0; i < HAAR_DIM; i++) trace += values[i * HAAR_DIM + i] as number;
-  return { trace, rmsTimesSqrtN: Math.sqrt(hostMoments(values).secondMoment * HAAR_DIM) };
-};
+const haarTrial =
+  (draw: (seed: number) => tf.Tensor) =>
+  ({ seed }: TrialContext) => {
+    const values = readValues(() => draw(seed));
+    let trace = 0;
+    for (let i = 0; i < HAAR_DIM; i++) trace += values[i * HAAR_DIM + i] as number;
+    return { trace, rmsTimesSqrtN: Math.sqrt(hostMoments(values).secondMoment * HAAR_DIM) };
+  };
 
 /** Q of the same QR without the sign(diag R) correction: orthogonal, but not Haar. */
 const unsignedQ = (seed: number) => {
@@ -114,8 +125,21 @@ claim({
   statement: `orthogonal() on ${HAAR_DIM}×${HAAR_DIM} draws a Haar matrix: E tr W = 0 (within 0.5; Var tr W = 1) and rms(W)·√n = 1 (within 1%)`,
   measure: haarTrial((seed) => orthogonal([HAAR_DIM, HAAR_DIM], { seed })),
   checks: [
-    meanWithin({ of: 'trace', label: 'tr W', target: { value: 0, formula: 'Haar O(n): E tr W = 0, Var tr W = 1 (Diaconis & Shahshahani 1994)' }, margin: 0.5, sd: 1 }),
-    meanWithin({ of: 'rmsTimesSqrtN', label: 'rms(W)·√n', target: { value: 1, formula: 'WᵀW = I: ‖W‖_F² = n' }, margin: 0.01, sd: 1e-3, sdBasis: 'float32 rounding' }),
+    meanWithin({
+      of: 'trace',
+      label: 'tr W',
+      target: { value: 0, formula: 'Haar O(n): E tr W = 0, Var tr W = 1 (Diaconis & Shahshahani 1994)' },
+      margin: 0.5,
+      sd: 1,
+    }),
+    meanWithin({
+      of: 'rmsTimesSqrtN',
+      label: 'rms(W)·√n',
+      target: { value: 1, formula: 'WᵀW = I: ‖W‖_F² = n' },
+      margin: 0.01,
+      sd: 1e-3,
+      sdBasis: 'float32 rounding',
+    }),
   ],
   controls: [{ label: 'Q without the sign(diag R) correction (orthogonal, not Haar)', measure: haarTrial(unsignedQ) }],
   power: {

@@ -44,11 +44,17 @@ function momentChecks(c: number, relu: boolean, cell: string) {
   ];
 }
 
-const trial = (scale: number, relu: boolean) => ({ seed }: TrialContext) =>
-  matVecTrial({ dim, init: (shape, s) => randnScaled(shape, { c: scale, seed: s }), relu, seed });
+const trial =
+  (scale: number, relu: boolean) =>
+  ({ seed }: TrialContext) =>
+    matVecTrial({ dim, init: (shape, s) => randnScaled(shape, { c: scale, seed: s }), relu, seed });
 
 /** δ = 5% on the weights moves E[y²] by (1 ± δ)² - 1 ≈ ±10%, twice the 5% margin. */
-const power = (scaled: (factor: number) => ReturnType<typeof trial>) => ({ delta: DEFAULT_DELTA.moments, basis: 'second moments: E[y²] moves by (1 ± δ)²', scaled });
+const power = (scaled: (factor: number) => ReturnType<typeof trial>) => ({
+  delta: DEFAULT_DELTA.moments,
+  basis: 'second moments: E[y²] moves by (1 ± δ)²',
+  scaled,
+});
 
 claim({
   id: 'C7',
@@ -92,13 +98,19 @@ claim({
   cell: 'In [161]',
   statement: "the library's kaimingNormal(nonlinearity: 'relu') is In [161]'s √(2/dim) scale: through ReLU, E[y²] = 1 within 5%",
   minTrials: repeats,
-  measure: ({ seed }: TrialContext) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), relu: true, seed }),
+  measure: ({ seed }: TrialContext) =>
+    matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), relu: true, seed }),
   checks: momentChecks(Math.sqrt(2 / dim), true, 'In [161]'),
   controls: [
     {
       label: "kaimingNormal(nonlinearity: 'linear') + ReLU (E[y²] = ½)",
-      measure: ({ seed }: TrialContext) => matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'linear', seed: s }), relu: true, seed }),
+      measure: ({ seed }: TrialContext) =>
+        matVecTrial({ dim, init: (shape, s) => kaimingNormal(shape, { nonlinearity: 'linear', seed: s }), relu: true, seed }),
     },
   ],
-  power: power((f) => ({ seed }: TrialContext) => matVecTrial({ dim, init: scaleInit((shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), f), relu: true, seed })),
+  power: power(
+    (f) =>
+      ({ seed }: TrialContext) =>
+        matVecTrial({ dim, init: scaleInit((shape, s) => kaimingNormal(shape, { nonlinearity: 'relu', seed: s }), f), relu: true, seed }),
+  ),
 });

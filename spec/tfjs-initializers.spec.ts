@@ -31,10 +31,14 @@ const weightsPower = (draw: Draw) => ({
 const TRUNCATED = truncatedStdRatio(2);
 
 type Draw = (seed: number) => tf.Tensor;
-const tfjs = (name: 'heNormal' | 'heUniform' | 'glorotNormal' | 'glorotUniform' | 'leCunNormal' | 'leCunUniform'): Draw => (seed) =>
-  initializers[name]({ seed }).apply(shape, 'float32');
+const tfjs =
+  (name: 'heNormal' | 'heUniform' | 'glorotNormal' | 'glorotUniform' | 'leCunNormal' | 'leCunUniform'): Draw =>
+  (seed) =>
+    initializers[name]({ seed }).apply(shape, 'float32');
 
-const weightsOf = (draw: Draw) => ({ seed }: TrialContext) => ({ weights: readValues(() => draw(seed)) });
+const weightsOf =
+  (draw: Draw) =>
+  ({ seed }: TrialContext) => ({ weights: readValues(() => draw(seed)) });
 
 /** The published std of each initializer, for tfjs's [fanIn, fanOut] kernel. */
 const PUBLISHED = {
@@ -100,12 +104,14 @@ claim(
 
 /** max |WᵀW - I| of tfjs-layers' orthogonal initializer on a [48, 32] kernel (under its 2000-element slowness warning). */
 const orthogonalShape = [48, 32];
-const deviationFromOrthogonal = (draw: (seed: number) => tf.Tensor) => ({ seed }: TrialContext) => ({
-  maxDeviation: tf.tidy(() => {
-    const w = draw(seed);
-    return tf.max(tf.abs(tf.sub(tf.matMul(w, w, true, false), tf.eye(orthogonalShape[1] as number)))).dataSync()[0] as number;
-  }),
-});
+const deviationFromOrthogonal =
+  (draw: (seed: number) => tf.Tensor) =>
+  ({ seed }: TrialContext) => ({
+    maxDeviation: tf.tidy(() => {
+      const w = draw(seed);
+      return tf.max(tf.abs(tf.sub(tf.matMul(w, w, true, false), tf.eye(orthogonalShape[1] as number)))).dataSync()[0] as number;
+    }),
+  });
 
 claim({
   id: 'A-orthogonal',
@@ -123,11 +129,17 @@ claim({
     }),
   ],
   controls: [
-    { label: 'tfjs glorotUniform (not orthogonal)', measure: deviationFromOrthogonal((seed) => initializers.glorotUniform({ seed }).apply(orthogonalShape, 'float32')) },
+    {
+      label: 'tfjs glorotUniform (not orthogonal)',
+      measure: deviationFromOrthogonal((seed) => initializers.glorotUniform({ seed }).apply(orthogonalShape, 'float32')),
+    },
   ],
   power: {
     delta: DEFAULT_DELTA.weights,
     basis: 'weights: gain 1 ± δ makes WᵀW = (1 ± δ)²·I, a deviation of ~0.04 against the 1e-5 margin',
-    scaled: (f) => deviationFromOrthogonal((seed) => tf.tidy(() => tf.mul(initializers.orthogonal({ gain: 1, seed }).apply(orthogonalShape, 'float32'), f))),
+    scaled: (f) =>
+      deviationFromOrthogonal((seed) =>
+        tf.tidy(() => tf.mul(initializers.orthogonal({ gain: 1, seed }).apply(orthogonalShape, 'float32'), f)),
+      ),
   },
 });

@@ -16,10 +16,15 @@ const dim = 512;
 const LAYERS = 10;
 
 /** log10 of the per-layer second-moment factor, from log10 std after layer 1 and after layer 1 + LAYERS (ReLU: std ∝ rms). */
-const perLayerFactor = (init: WeightInit) => ({ seed }: TrialContext) => {
-  const [first, last] = deepChain({ init, dim, activation: 'relu', checkpoints: [1, 1 + LAYERS], reuse: false, seed }).log10StdAt as [number, number];
-  return { log10Factor: (2 * (last - first)) / LAYERS };
-};
+const perLayerFactor =
+  (init: WeightInit) =>
+  ({ seed }: TrialContext) => {
+    const [first, last] = deepChain({ init, dim, activation: 'relu', checkpoints: [1, 1 + LAYERS], reuse: false, seed }).log10StdAt as [
+      number,
+      number,
+    ];
+    return { log10Factor: (2 * (last - first)) / LAYERS };
+  };
 
 const factor = secondMomentFactor({ std: uniformStd(-torchDefaultBound(dim), torchDefaultBound(dim)), n: dim, activation: 'relu' });
 
@@ -38,7 +43,9 @@ claim({
       sdBasis: 'finite-width theory, √(5/(n·L))/ln 10',
     }),
   ],
-  controls: [{ label: 'Kaiming uniform a=0 (factor 1: holds the scale)', measure: perLayerFactor((shape, seed) => kaimingUniform(shape, { seed })) }],
+  controls: [
+    { label: 'Kaiming uniform a=0 (factor 1: holds the scale)', measure: perLayerFactor((shape, seed) => kaimingUniform(shape, { seed })) },
+  ],
   power: {
     delta: DEFAULT_DELTA.moments,
     basis: 'layer factors: the log10 factor moves by 2·log10(1 ± δ) ≈ ±0.042, twice the 0.02 margin',

@@ -24,7 +24,9 @@ describe('runChain counts steps as the notebook does (result = M @ result, loop 
     const floorExponent = Math.log2(describeBackend().underflow.smallestPositiveOutput); // -149 with denormals
     // 2^(floor-1) is a tie that rounds to even (0), so the first zero is at i + 2 = 1 - floor
     expect(trace).toMatchObject({ outcome: 'vanished', steps: -floorExponent - 1, float32SquaresUnderflowAt: 73 });
-    expect(trace.checkpoints).toEqual([{ step: 10, log10Std: expect.closeTo(Math.log10(2 ** -11 * Math.sqrt(3 / 15)), 10), allZero: false, nonFinite: 0 }]);
+    expect(trace.checkpoints).toEqual([
+      { step: 10, log10Std: expect.closeTo(Math.log10(2 ** -11 * Math.sqrt(3 / 15)), 10), allZero: false, nonFinite: 0 },
+    ]);
   });
 
   test('a matrix that keeps its norm survives, and nothing leaks', () => {
@@ -60,7 +62,10 @@ describe('deepChain', () => {
   test('with a fresh identity-like layer per step the std is kept; nothing leaks', () => {
     const before = tf.memory().numTensors;
     const eye = (shape: readonly number[]) => tf.eye(shape[0] as number);
-    const { log10StdAt: [at1, at5], log10MaxAbs } = deepChain({ init: eye, dim: 16, activation: 'linear', checkpoints: [1, 5], reuse: false, seed: 3 });
+    const {
+      log10StdAt: [at1, at5],
+      log10MaxAbs,
+    } = deepChain({ init: eye, dim: 16, activation: 'linear', checkpoints: [1, 5], reuse: false, seed: 3 });
     expect(at5).toBeCloseTo(at1 as number, 6);
     expect(log10MaxAbs).toHaveLength(5);
     expect(tf.memory().numTensors).toBe(before);

@@ -1,12 +1,24 @@
 /** The claim DSL itself: trial planning, verdicts, controls, the α ledger and failure messages. */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
-import { ALPHA_LEDGER, ALPHA_TOTAL, alphaSpent, formatResult, meanWithin, plannedTrials, powerLooks, runClaim, runPowerControl } from '../../src/claim/index.ts';
+import {
+  ALPHA_LEDGER,
+  ALPHA_TOTAL,
+  alphaSpent,
+  formatResult,
+  meanWithin,
+  plannedTrials,
+  powerLooks,
+  runClaim,
+  runPowerControl,
+} from '../../src/claim/index.ts';
 import type { ClaimSpec, TrialContext } from '../../src/claim/index.ts';
 import { uniformSource } from '../../src/rng/draw.ts';
 
 /** U(0, 1) trials: the mean is ½, the per-trial sd 1/√12. */
-const uniformMean = (shift: number) => ({ seed }: TrialContext) => ({ x: uniformSource(seed)() + shift });
+const uniformMean =
+  (shift: number) =>
+  ({ seed }: TrialContext) => ({ x: uniformSource(seed)() + shift });
 
 const spec: ClaimSpec<{ x: number }> = {
   id: 'harness/dsl',
@@ -15,11 +27,17 @@ const spec: ClaimSpec<{ x: number }> = {
   checks: [meanWithin({ of: 'x', label: 'E[x]', target: { value: 0.5, formula: '(0+1)/2' }, margin: 0.05, sd: 1 / Math.sqrt(12) })],
   controls: [{ label: 'shifted by 0.1', measure: uniformMean(0.1) }],
   // the "init" here is U(0, 1) itself: scaling it by f moves the mean to f/2
-  power: { delta: 0.3, basis: 'a test of the DSL', scaled: (f) => ({ seed }: TrialContext) => ({ x: f * uniformSource(seed)() }) },
+  power: {
+    delta: 0.3,
+    basis: 'a test of the DSL',
+    scaled:
+      (f) =>
+      ({ seed }: TrialContext) => ({ x: f * uniformSource(seed)() }),
+  },
 };
 
 describe('claim DSL', () => {
-  test('the trial count is the smallest that makes the half-width ≤ margin/2 at the claim\'s α', () => {
+  test("the trial count is the smallest that makes the half-width ≤ margin/2 at the claim's α", () => {
     const { trials, checkConfidence } = plannedTrials(spec);
     expect(checkConfidence).toBe(1 - ALPHA_LEDGER['harness/dsl']!);
     expect(trials).toBeGreaterThan(100);
@@ -60,7 +78,10 @@ describe('claim DSL', () => {
     const twoChecks: ClaimSpec<{ x: number }> = {
       ...spec,
       measure: uniformMean(0.1),
-      checks: [...spec.checks, meanWithin({ of: 'x', label: 'E[x] shifted', target: { value: 0.6, formula: '0.6' }, margin: 0.05, sd: 1 / Math.sqrt(12) })],
+      checks: [
+        ...spec.checks,
+        meanWithin({ of: 'x', label: 'E[x] shifted', target: { value: 0.6, formula: '0.6' }, margin: 0.05, sd: 1 / Math.sqrt(12) }),
+      ],
       expectedFailure,
     };
     // the named check fails, the other one holds: as expected

@@ -29,7 +29,9 @@ describe(`cpu vs ${suiteBackend}: products agree to float32 rounding`, () => {
     const init = (shape: readonly number[], seed: number) => initByName('randn/√dim', shape, seed);
     const { cpu, suite } = await onBoth(() => matVecTrial({ dim: 512, init, relu: false, seed: seedFor('cross-backend/matvec', 0) }));
     const relative = Math.abs(cpu.secondMoment / suite.secondMoment - 1);
-    await annotate(`E[y²]: cpu ${cpu.secondMoment}, ${suiteBackend} ${suite.secondMoment}, relative difference ${relative.toExponential(2)}`);
+    await annotate(
+      `E[y²]: cpu ${cpu.secondMoment}, ${suiteBackend} ${suite.secondMoment}, relative difference ${relative.toExponential(2)}`,
+    );
     expect(relative).toBeLessThan(1e-5);
   });
 
@@ -40,7 +42,9 @@ describe(`cpu vs ${suiteBackend}: products agree to float32 rounding`, () => {
   // precision, so its chains end 2–3 steps early. This is the "1–5 steps late" of the chain claims.
   test('a vanishing chain at dim 128: identical in the normal range, the end differs inside the denormals', async ({ annotate }) => {
     const init = (shape: readonly number[], seed: number) => initByName('uniform(±1)/√dim', shape, seed);
-    const { cpu, suite } = await onBoth(() => chainTrial({ init, dim: 128, activation: 'linear', maxSteps: 500, seed: seedFor('cross-backend/chain', 0) }));
+    const { cpu, suite } = await onBoth(() =>
+      chainTrial({ init, dim: 128, activation: 'linear', maxSteps: 500, seed: seedFor('cross-backend/chain', 0) }),
+    );
     const decades = Math.abs((cpu.log10StdAt[2] as number) - (suite.log10StdAt[2] as number));
     await annotate(
       `log10 std after 100 steps differs by ${decades.toExponential(2)} decades; ` +

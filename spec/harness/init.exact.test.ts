@@ -128,7 +128,11 @@ describe('LSUV rescales each layer to unit pre-activation variance', () => {
     const batch = normal([8, 64], { seed: 4 }) as tf.Tensor2D;
     const kept = layers.map((l) => Array.from(l.dataSync()));
     const result = lsuv(layers, batch, { tol: 0.01, maxIter: 10 });
-    expect(result.weights.map((w) => w.shape)).toEqual([[16, 8], [16, 16], [4, 16]]);
+    expect(result.weights.map((w) => w.shape)).toEqual([
+      [16, 8],
+      [16, 16],
+      [4, 16],
+    ]);
     expect(result.variances).toHaveLength(3);
     expect(result.iterations).toHaveLength(3);
     for (const v of result.variances) expect(Math.abs(v - 1)).toBeLessThan(0.01);
@@ -179,7 +183,9 @@ describe('truncNormal window limits', () => {
     const low = truncNormal([1], { a: -6, b: -5, seed: 1 });
     expect(low.dataSync()[0]).toBeLessThanOrEqual(-5);
     low.dispose();
-    expect(() => truncNormal([2], { a: 5.5, b: 6, seed: 1 })).toThrow('truncNormal: [a, b] = [5.5, 6] lies more than 5 std from the mean 0');
+    expect(() => truncNormal([2], { a: 5.5, b: 6, seed: 1 })).toThrow(
+      'truncNormal: [a, b] = [5.5, 6] lies more than 5 std from the mean 0',
+    );
     expect(() => truncNormal([2], { a: -7, b: -5.5, seed: 1 })).toThrow('lies more than 5 std');
     expect(() => truncNormal([2], { a: 1, b: 1, seed: 1 })).toThrow('truncNormal: a must be < b, got a=1, b=1');
   });

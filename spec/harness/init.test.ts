@@ -86,7 +86,11 @@ describe('initializers draw from their formula', () => {
   // Fixed seeds (deterministic unit tests). Sample stds over 32768 values: relative SE ≈ 1/√(2n) = 0.4%, so ±2% is five SEs.
   test.each([
     ['kaimingNormal relu', () => kaimingNormal(shape, { nonlinearity: 'relu', seed: 4 }), Math.SQRT2 / Math.sqrt(fanIn)],
-    ['kaimingNormal tanh fan_out', () => kaimingNormal(shape, { nonlinearity: 'tanh', mode: 'fan_out', seed: 5 }), 5 / 3 / Math.sqrt(fanOut)],
+    [
+      'kaimingNormal tanh fan_out',
+      () => kaimingNormal(shape, { nonlinearity: 'tanh', mode: 'fan_out', seed: 5 }),
+      5 / 3 / Math.sqrt(fanOut),
+    ],
     ['xavierNormal', () => xavierNormal(shape, { seed: 6 }), Math.sqrt(2 / (fanIn + fanOut))],
     ['normal(0, 0.3)', () => normal(shape, { std: 0.3, seed: 7 }), 0.3],
     ['randnScaled c=1/√dim', () => randnScaled(shape, { c: 1 / Math.sqrt(128), seed: 8 }), 1 / Math.sqrt(128)],

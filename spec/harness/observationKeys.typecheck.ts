@@ -16,7 +16,10 @@ export function typeTests(): void {
     id: 'types',
     statement: 'keys are checked',
     measure,
-    checks: [meanWithin({ of: 'secondMoment', label: 'E[y²]', target, margin: 0.1, sd: 1 }), stdWithin({ of: 'weights', label: 'std', target, relativeMargin: 0.1, perTrial: 1 })],
+    checks: [
+      meanWithin({ of: 'secondMoment', label: 'E[y²]', target, margin: 0.1, sd: 1 }),
+      stdWithin({ of: 'weights', label: 'std', target, relativeMargin: 0.1, perTrial: 1 }),
+    ],
     controls: [],
     power,
   };

@@ -10,7 +10,7 @@ describe('seedFor', () => {
     expect(new Set([seedFor('C8', 0, 7), seedFor('C8', 1, 7), seedFor('C9', 0, 7), seedFor('C8', 0, 8)]).size).toBe(4);
   });
 
-  test('is pinned: a change to the derivation would silently change every claim\'s numbers', () => {
+  test("is pinned: a change to the derivation would silently change every claim's numbers", () => {
     expect(seedFor('C8', 0, DEFAULT_MASTER_SEED)).toMatchInlineSnapshot(`3986617034`);
     expect(deriveSeed(12345, 'x')).toMatchInlineSnapshot(`4018395907`);
   });
@@ -25,7 +25,7 @@ describe('seedFor', () => {
   });
 });
 
-describe('the same seed gives bit-identical tensors on the cpu backend and the suite\'s backend', () => {
+describe("the same seed gives bit-identical tensors on the cpu backend and the suite's backend", () => {
   const suiteBackend = tf.getBackend();
   afterAll(async () => {
     await tf.setBackend(suiteBackend);

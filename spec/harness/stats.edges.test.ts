@@ -37,7 +37,7 @@ describe('each interval names its method and honours sided', () => {
   test("sided 'upper' puts α above: the lower end is the parameter's minimum", () => {
     const t = meanCI(sample, { confidence: 0.9, sided: 'upper' });
     expect(t.lower).toBe(-Infinity);
-    expect(t.upper).toBeCloseTo(mean(sample) + (jStat.studentt.inv(0.9, 7) * Math.sqrt(sampleVariance(sample) / 8)), 12);
+    expect(t.upper).toBeCloseTo(mean(sample) + jStat.studentt.inv(0.9, 7) * Math.sqrt(sampleVariance(sample) / 8), 12);
     const v = varianceCI(sample, { confidence: 0.9, sided: 'upper' });
     expect(v.lower).toBe(0);
     expect(v.upper).toBeCloseTo((7 * sampleVariance(sample)) / jStat.chisquare.inv(0.1, 7), 12);
@@ -104,14 +104,23 @@ describe('messages name the function', () => {
     ['uniformCdf: low must be < high', () => uniformCdf(1, 1)],
     ['sampleVariance requires at least 2', () => sampleVariance([1])],
     ['hostMoments requires at least 1', () => hostMoments([])],
-    ['trialsForStdRelativeHalfWidth: relativeHalfWidth must be < 1', () => trialsForStdRelativeHalfWidth({ relativeHalfWidth: 1, confidence: 0.9 })],
-    ['trialsForStdRelativeHalfWidth: relativeHalfWidth must be a positive', () => trialsForStdRelativeHalfWidth({ relativeHalfWidth: 0, confidence: 0.9 })],
+    [
+      'trialsForStdRelativeHalfWidth: relativeHalfWidth must be < 1',
+      () => trialsForStdRelativeHalfWidth({ relativeHalfWidth: 1, confidence: 0.9 }),
+    ],
+    [
+      'trialsForStdRelativeHalfWidth: relativeHalfWidth must be a positive',
+      () => trialsForStdRelativeHalfWidth({ relativeHalfWidth: 0, confidence: 0.9 }),
+    ],
     ['trialsForProportionLowerBound: p0 must be in (0, 1)', () => trialsForProportionLowerBound({ p0: 1, confidence: 0.9 })],
     ['trialsForProportionLowerBound: p0 must be in (0, 1)', () => trialsForProportionLowerBound({ p0: 0, confidence: 0.9 })],
     ['trialsForMeanHalfWidth: sd must be a positive', () => trialsForMeanHalfWidth({ sd: 0, halfWidth: 1, confidence: 0.9 })],
     ['trialsForMeanHalfWidth: needs more than', () => trialsForMeanHalfWidth({ sd: 1e6, halfWidth: 1e-6, confidence: 0.9 })],
     ['trialsForStdRatioLowerBound: plannedRatio/2', () => trialsForStdRatioLowerBound({ plannedRatio: 2, atLeast: 1, confidence: 0.9 })],
-    ['trialsForStdRatioLowerBound: atLeast must be a positive', () => trialsForStdRatioLowerBound({ plannedRatio: 8, atLeast: 0, confidence: 0.9 })],
+    [
+      'trialsForStdRatioLowerBound: atLeast must be a positive',
+      () => trialsForStdRatioLowerBound({ plannedRatio: 8, atLeast: 0, confidence: 0.9 }),
+    ],
   ])('%s', (fn, call) => {
     expect(call).toThrow(fn.includes(':') || fn.includes(' ') ? fn : new RegExp(`^${fn}`));
   });
@@ -140,7 +149,16 @@ describe('KS details', () => {
 describe('hostMoments fields', () => {
   test('mean, unbiased variance, second moment, maxAbs on a known sample', () => {
     const m = hostMoments([1, -2, 3]);
-    expect(m).toEqual({ count: 3, mean: 2 / 3, secondMoment: 14 / 3, variance: expect.closeTo((14 - 3 * (2 / 3) ** 2) / 2, 12), std: expect.closeTo(Math.sqrt((14 - 3 * (2 / 3) ** 2) / 2), 12), maxAbs: 3, allZero: false, nonFinite: 0 });
+    expect(m).toEqual({
+      count: 3,
+      mean: 2 / 3,
+      secondMoment: 14 / 3,
+      variance: expect.closeTo((14 - 3 * (2 / 3) ** 2) / 2, 12),
+      std: expect.closeTo(Math.sqrt((14 - 3 * (2 / 3) ** 2) / 2), 12),
+      maxAbs: 3,
+      allZero: false,
+      nonFinite: 0,
+    });
     expect(hostMoments([5]).variance).toBe(0);
     expect(hostMoments([Infinity, 1]).maxAbs).toBe(1);
   });

@@ -41,7 +41,10 @@ describe('sample sizes are the smallest n that fits, over a grid (brute force re
     'trialsForStdRelativeHalfWidth ±$relativeHalfWidth at $confidence: both ends inside at n, the upper end outside at n - 1',
     ({ confidence, relativeHalfWidth }) => {
       const h = (1 - confidence) / 2;
-      const ends = (m: number) => [Math.sqrt((m - 1) / jStat.chisquare.inv(1 - h, m - 1)), Math.sqrt((m - 1) / jStat.chisquare.inv(h, m - 1))];
+      const ends = (m: number) => [
+        Math.sqrt((m - 1) / jStat.chisquare.inv(1 - h, m - 1)),
+        Math.sqrt((m - 1) / jStat.chisquare.inv(h, m - 1)),
+      ];
       const n = trialsForStdRelativeHalfWidth({ relativeHalfWidth, confidence });
       const [low, high] = ends(n) as [number, number];
       expect(low).toBeGreaterThanOrEqual(1 - relativeHalfWidth);
@@ -65,8 +68,12 @@ describe('sample sizes are the smallest n that fits, over a grid (brute force re
     expect(() => trialsForStdRatioLowerBound({ plannedRatio: Number.NaN, atLeast: 1, confidence: 0.9 })).toThrow(
       'trialsForStdRatioLowerBound: plannedRatio must be a positive finite number, got NaN',
     );
-    expect(() => trialsForStdRatioLowerBound({ plannedRatio: 8, atLeast: 1, confidence: 1 })).toThrow('confidence must be in (0, 1), got 1');
-    expect(() => trialsForStdRatioLowerBound({ plannedRatio: 2, atLeast: 1, confidence: 0.9 })).toThrow('plannedRatio/2 = 1 must exceed atLeast = 1');
+    expect(() => trialsForStdRatioLowerBound({ plannedRatio: 8, atLeast: 1, confidence: 1 })).toThrow(
+      'confidence must be in (0, 1), got 1',
+    );
+    expect(() => trialsForStdRatioLowerBound({ plannedRatio: 2, atLeast: 1, confidence: 0.9 })).toThrow(
+      'plannedRatio/2 = 1 must exceed atLeast = 1',
+    );
   });
 });
 

@@ -143,7 +143,10 @@ describe('chain counts', () => {
 describe('deep nets at init', () => {
   test('He: q = n·σ²·½ = 1 for σ = √(2/n) with ReLU; std after ReLU is rms·√(1 - 1/π)', () => {
     expect(secondMomentFactor({ std: Math.sqrt(2 / 512), n: 512, activation: 'relu' })).toBeCloseTo(1, 14);
-    expect(deepChainLog10Std({ std: Math.sqrt(2 / 512), n: 512, activation: 'relu', layers: 100 })).toBeCloseTo(Math.log10(Math.sqrt(1 - 1 / Math.PI)), 12);
+    expect(deepChainLog10Std({ std: Math.sqrt(2 / 512), n: 512, activation: 'relu', layers: 100 })).toBeCloseTo(
+      Math.log10(Math.sqrt(1 - 1 / Math.PI)),
+      12,
+    );
     expect(deepChainLog10Std({ std: 1 / Math.sqrt(3 * 512), n: 512, activation: 'linear', layers: 2 })).toBeCloseTo(-Math.log10(3), 12);
   });
 });
@@ -151,9 +154,17 @@ describe('deep nets at init', () => {
 describe('theory edges', () => {
   test.each([
     ['circularLawRate std 0', () => circularLawRate({ std: 0, n: 4, activation: 'linear' }), /circularLawRate: std must be > 0, got 0/],
-    ['circularLawRate n 0', () => circularLawRate({ std: 1, n: 0, activation: 'linear' }), /circularLawRate: n must be a positive integer, got 0/],
+    [
+      'circularLawRate n 0',
+      () => circularLawRate({ std: 1, n: 0, activation: 'linear' }),
+      /circularLawRate: n must be a positive integer, got 0/,
+    ],
     ['circularLawRate n 1.5', () => circularLawRate({ std: 1, n: 1.5, activation: 'linear' }), /n must be a positive integer, got 1.5/],
-    ['matVecStatistic c 0', () => matVecStatistic({ n: 4, c: 0, feature: FEATURES.y }), /matVecStatistic: c must be a positive finite number, got 0/],
+    [
+      'matVecStatistic c 0',
+      () => matVecStatistic({ n: 4, c: 0, feature: FEATURES.y }),
+      /matVecStatistic: c must be a positive finite number, got 0/,
+    ],
     ['matVecStatistic c ∞', () => matVecStatistic({ n: 4, c: Infinity, feature: FEATURES.y }), /got Infinity/],
   ])('%s is refused', (_, call, message) => {
     expect(call).toThrow(message);
@@ -168,10 +179,19 @@ describe('theory edges', () => {
 
   test('circularLawEnd uses n² entries for κ and multiplies the rate by the step count', () => {
     // σ = 0.01, n = 1: rate -2 per step from -2; κ(2 entries) = √(2 ln 2)
-    expect(circularLawEnd({ std: 0.01, n: 1, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 500 })).toEqual({ outcome: 'vanished', steps: 21 });
+    expect(circularLawEnd({ std: 0.01, n: 1, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 500 })).toEqual({
+      outcome: 'vanished',
+      steps: 21,
+    });
     // σ = 0.0045, n = 4: rate log10 0.009 from log10 0.0045, κ over 16 entries √(2 ln 16): ends at 21 (with κ over 1 entry it would be 20)
-    expect(circularLawEnd({ std: 0.0045, n: 4, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 500 })).toEqual({ outcome: 'vanished', steps: 21 });
-    expect(circularLawEnd({ std: 0.1, n: 1, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 10 })).toEqual({ outcome: 'survived', steps: Infinity });
+    expect(circularLawEnd({ std: 0.0045, n: 4, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 500 })).toEqual({
+      outcome: 'vanished',
+      steps: 21,
+    });
+    expect(circularLawEnd({ std: 0.1, n: 1, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 10 })).toEqual({
+      outcome: 'survived',
+      steps: Infinity,
+    });
   });
 
   test('features are named for the report', () => {

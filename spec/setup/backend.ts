@@ -19,5 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => {
   const leaked = tf.memory().numTensors - tensorsAtStart;
-  if (leaked !== 0) throw new Error(`${expect.getState().testPath ?? 'this spec file'}: its tests left ${leaked} tensor(s) alive (tf.memory().numTensors ${tensorsAtStart} → ${tensorsAtStart + leaked})`);
+  if (leaked !== 0)
+    throw new Error(
+      `${expect.getState().testPath ?? 'this spec file'}: its tests left ${leaked} tensor(s) alive (tf.memory().numTensors ${tensorsAtStart} → ${tensorsAtStart + leaked})`,
+    );
 });

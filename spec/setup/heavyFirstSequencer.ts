@@ -27,6 +27,9 @@ export class HeavyFirstSequencer extends BaseSequencer {
       const index = HEAVIEST_FIRST.indexOf(path.basename(file.moduleId).replace(/\.(spec|test)\.ts$/, ''));
       return index === -1 ? HEAVIEST_FIRST.length : index;
     };
-    return base.map((file, order) => ({ file, order })).sort((a, b) => rank(a.file) - rank(b.file) || a.order - b.order).map(({ file }) => file);
+    return base
+      .map((file, order) => ({ file, order }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.order - b.order)
+      .map(({ file }) => file);
   }
 }

@@ -4,12 +4,21 @@ import { initByName, orthogonal, randnScaled } from '../../src/index.ts';
 export type { WeightInit } from '../../src/init/types.ts';
 import type { WeightInit } from '../../src/init/types.ts';
 
-export const scheme = (name: string): WeightInit => (shape, seed) => initByName(name, shape, seed);
+export const scheme =
+  (name: string): WeightInit =>
+  (shape, seed) =>
+    initByName(name, shape, seed);
 
 /** randn·c/√dim: the notebook's In [160] scale times a gain c. */
-export const randnGain = (c: number): WeightInit => (shape, seed) => randnScaled(shape, { c: c / Math.sqrt(shape[1] as number), seed });
+export const randnGain =
+  (c: number): WeightInit =>
+  (shape, seed) =>
+    randnScaled(shape, { c: c / Math.sqrt(shape[1] as number), seed });
 
-export const orthogonalGain = (gain: number): WeightInit => (shape, seed) => orthogonal(shape, { gain, seed });
+export const orthogonalGain =
+  (gain: number): WeightInit =>
+  (shape, seed) =>
+    orthogonal(shape, { gain, seed });
 
 /** A wrong scale on purpose: spectral radius ≈ 8, so a chain explodes within ~45 steps (ReLU: ~55). */
 export const EXPLODING_CONTROL = { label: 'randn·8/√dim (spectral radius ≈ 8: explodes)', init: randnGain(8) };

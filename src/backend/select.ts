@@ -71,8 +71,7 @@ export async function activateBackend(env: NodeJS.ProcessEnv): Promise<BackendNa
     const failure = await tryActivate(requested);
     if (failure === undefined) return requested;
     throw new BackendUnavailableError(
-      `INITSPEC_BACKEND=${requested} is unavailable: ${failure}. ` +
-        `Installed backends: ${installedBackends().join(', ') || 'none'}.`,
+      `INITSPEC_BACKEND=${requested} is unavailable: ${failure}. ` + `Installed backends: ${installedBackends().join(', ') || 'none'}.`,
     );
   }
   const nativeFailure = await tryActivate('tensorflow');

@@ -51,8 +51,14 @@ export function chainTable(steps = 500) {
     // randn/√dim survives 500 linear steps; with ReLU it would vanish, so give it the √2.
     const scheme = relu ? 'randn·√(2/dim)' : 'randn/√dim';
     const m = initByName(scheme, [512, 512], 2) as tf.Tensor2D;
-    const perStepRead = medianMs(() => runChain({ matrix: m, activation: relu ? 'relu' : 'linear', maxSteps: steps, readEvery: 1 }), { warmup: 1, repeats: 3 });
-    const batched = medianMs(() => runChain({ matrix: m, activation: relu ? 'relu' : 'linear', maxSteps: steps, readEvery: 8 }), { warmup: 1, repeats: 3 });
+    const perStepRead = medianMs(() => runChain({ matrix: m, activation: relu ? 'relu' : 'linear', maxSteps: steps, readEvery: 1 }), {
+      warmup: 1,
+      repeats: 3,
+    });
+    const batched = medianMs(() => runChain({ matrix: m, activation: relu ? 'relu' : 'linear', maxSteps: steps, readEvery: 8 }), {
+      warmup: 1,
+      repeats: 3,
+    });
     const naive = medianMs(() => naiveChainMs(scheme, relu, steps), { warmup: 0, repeats: 3 });
     m.dispose();
     rows.push({
@@ -84,5 +90,8 @@ export function scalingTable() {
     return ms;
   });
   const exponent = logLogSlope(dims, perStep);
-  return { rows: dims.map((n, i) => ({ dim: n, 'ms/step': sig3(perStep[i] as number), 'GFLOP/s': sig3(gflops(n, perStep[i] as number)) })), exponent };
+  return {
+    rows: dims.map((n, i) => ({ dim: n, 'ms/step': sig3(perStep[i] as number), 'GFLOP/s': sig3(gflops(n, perStep[i] as number)) })),
+    exponent,
+  };
 }

@@ -51,7 +51,11 @@ function benchAll(): Record<string, unknown> {
   for (const name of installedBackends()) {
     console.log(`\n=== ${name} ===`);
     try {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname], { env: { ...process.env, INITSPEC_BACKEND: name }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname], {
+        env: { ...process.env, INITSPEC_BACKEND: name },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       console.log(out);
       results[name] = JSON.parse(readFileSync(path.join('reports', `bench.${name}.json`), 'utf8'));
     } catch (error) {

@@ -13,9 +13,18 @@ import { sig3 } from './measure.ts';
 export async function memoryTable() {
   const init = (shape: readonly number[], seed: number) => initByName('kaiming-uniform', shape, seed);
   const kinds: Array<[string, () => void]> = [
-    ['chain C4 (kaiming uniform, linear, 512², up to 500 steps)', () => void chainTrial({ init, dim: 512, activation: 'linear', maxSteps: 500, seed: 5 })],
-    ['deep net, fresh W per layer (512², 100 layers, ReLU)', () => void deepChain({ init, dim: 512, activation: 'relu', checkpoints: [10, 50, 100], reuse: false, seed: 5 })],
-    ['deep net, reused W (512², 100 layers, ReLU)', () => void deepChain({ init, dim: 512, activation: 'relu', checkpoints: [100], reuse: true, seed: 5 })],
+    [
+      'chain C4 (kaiming uniform, linear, 512², up to 500 steps)',
+      () => void chainTrial({ init, dim: 512, activation: 'linear', maxSteps: 500, seed: 5 }),
+    ],
+    [
+      'deep net, fresh W per layer (512², 100 layers, ReLU)',
+      () => void deepChain({ init, dim: 512, activation: 'relu', checkpoints: [10, 50, 100], reuse: false, seed: 5 }),
+    ],
+    [
+      'deep net, reused W (512², 100 layers, ReLU)',
+      () => void deepChain({ init, dim: 512, activation: 'relu', checkpoints: [100], reuse: true, seed: 5 }),
+    ],
   ];
   const rows = [];
   for (const [trial, run] of kinds) {

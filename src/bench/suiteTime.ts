@@ -7,11 +7,15 @@ import { sig3 } from './measure.ts';
 export function suiteTable(naiveMsPerStep: number) {
   const file = path.join('reports', 'claims.json');
   if (!existsSync(file)) return { rows: [], note: 'no reports/claims.json yet: run npm test first' };
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { tier: string; suiteWallSeconds: number; claims: Array<{ id: string; role: string; control?: string; trials: number; wallMs: number; matmuls?: number }> };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    tier: string;
+    suiteWallSeconds: number;
+    claims: Array<{ id: string; role: string; control?: string; trials: number; wallMs: number; matmuls?: number }>;
+  };
   const rows = report.claims.map((c) => ({
     claim: c.role === 'control' ? `${c.id} (control: ${c.control})` : c.id,
     trials: c.trials,
-    's': sig3(c.wallMs / 1000),
+    s: sig3(c.wallMs / 1000),
     matmuls: c.matmuls ?? '',
   }));
   const chainClaims = report.claims.filter((c) => c.matmuls);

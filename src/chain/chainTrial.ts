@@ -57,7 +57,15 @@ export type ChainObservation = {
   matmuls: number;
 };
 
-export function chainTrial({ init, dim, activation, maxSteps, seed, rateSteps = 1, float32Chain = true }: ChainTrialOptions): ChainObservation {
+export function chainTrial({
+  init,
+  dim,
+  activation,
+  maxSteps,
+  seed,
+  rateSteps = 1,
+  float32Chain = true,
+}: ChainTrialOptions): ChainObservation {
   if (!(Number.isInteger(rateSteps) && rateSteps >= 1 && rateSteps <= maxSteps)) {
     throw new RangeError(`chainTrial: rateSteps must be an integer in [1, maxSteps = ${maxSteps}], got ${rateSteps}`);
   }

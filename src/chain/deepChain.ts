@@ -35,7 +35,8 @@ const READ_EVERY = 10;
 export function deepChain({ init, dim, activation, checkpoints, reuse, seed }: DeepChainOptions): DeepChainTrace {
   const act: Act = typeof activation === 'string' ? { name: activation } : activation;
   const layers = Math.max(...checkpoints);
-  if (!Number.isInteger(layers) || layers < 1) throw new RangeError(`deepChain: checkpoints must be positive integers, got ${checkpoints.join(', ')}`);
+  if (!Number.isInteger(layers) || layers < 1)
+    throw new RangeError(`deepChain: checkpoints must be positive integers, got ${checkpoints.join(', ')}`);
   const results = new Map<number, number>();
   const shared = reuse ? init([dim, dim], deriveSeed(seed, 'layer/1')) : undefined;
   let x = normal([dim, dim], { seed: deriveSeed(seed, 'input') });

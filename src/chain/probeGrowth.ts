@@ -16,7 +16,14 @@ export interface GrowthProbe {
   columns: number;
 }
 
-export function probeGrowth({ matrix, activation, steps, columns = 16, readEvery = 25, stopAfter }: {
+export function probeGrowth({
+  matrix,
+  activation,
+  steps,
+  columns = 16,
+  readEvery = 25,
+  stopAfter,
+}: {
   matrix: tf.Tensor2D;
   activation: Activation;
   steps: number;

@@ -79,7 +79,8 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
     throw new RangeError(`runChain: matrix must be square, got shape [${matrix.shape.join(', ')}]`);
   }
   if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new RangeError(`runChain: maxSteps must be a positive integer, got ${maxSteps}`);
-  if (!Number.isInteger(readEvery) || readEvery < 1) throw new RangeError(`runChain: readEvery must be a positive integer, got ${readEvery}`);
+  if (!Number.isInteger(readEvery) || readEvery < 1)
+    throw new RangeError(`runChain: readEvery must be a positive integer, got ${readEvery}`);
   const checkpointAt = new Set(checkpoints.map((k) => k - 1));
   const trace: ChainTrace = {
     outcome: 'survived',

@@ -74,7 +74,9 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
 export function alphaFor(id: string): number {
   const alpha = ALPHA_LEDGER[id];
   if (alpha === undefined) {
-    throw new RangeError(`alphaFor: "${id}" has no line in ALPHA_LEDGER (src/claim/budget.ts); add one within ALPHA_TOTAL = ${ALPHA_TOTAL}`);
+    throw new RangeError(
+      `alphaFor: "${id}" has no line in ALPHA_LEDGER (src/claim/budget.ts); add one within ALPHA_TOTAL = ${ALPHA_TOTAL}`,
+    );
   }
   return alpha;
 }

@@ -80,18 +80,40 @@ export interface ChainClaimOptions {
 
 function resolve(matrix: ChainMatrix, dim: number): { init: WeightInit; std: number; family: SchemeFamily; label: string } {
   if (typeof matrix === 'object') return matrix;
-  return { init: (shape, seed) => initByName(matrix, shape, seed), std: schemeStd(matrix, dim), family: schemeFamily(matrix), label: matrix };
+  return {
+    init: (shape, seed) => initByName(matrix, shape, seed),
+    std: schemeStd(matrix, dim),
+    family: schemeFamily(matrix),
+    label: matrix,
+  };
 }
 
 /** The step count at which growth is compared: the closed-form end (linear, at least 10) or RELU_RATE_STEPS. */
 export function rateSteps({ std, dim, activation }: { std: number; dim: number; activation: Activation }): number {
   if (activation === 'relu') return RELU_RATE_STEPS;
-  const end = circularLawEnd({ std, n: dim, activation, smallestPositive: describeBackend().underflow.smallestPositiveOutput, maxSteps: NOTEBOOK_STEPS });
+  const end = circularLawEnd({
+    std,
+    n: dim,
+    activation,
+    smallestPositive: describeBackend().underflow.smallestPositiveOutput,
+    maxSteps: NOTEBOOK_STEPS,
+  });
   return Math.min(NOTEBOOK_STEPS, Math.max(10, Number.isFinite(end.steps) ? end.steps : NOTEBOOK_STEPS));
 }
 
 export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservation> {
-  const { id, cell, statement, activation, expected, dim = NOTEBOOK_DIM, notebookSteps, controls, expectedFailure, extraChecks = [] } = options;
+  const {
+    id,
+    cell,
+    statement,
+    activation,
+    expected,
+    dim = NOTEBOOK_DIM,
+    notebookSteps,
+    controls,
+    expectedFailure,
+    extraChecks = [],
+  } = options;
   const { init, std, family, label: schemeLabel } = resolve(options.matrix, dim);
   const referenceCount = options.referenceCount ?? (activation === 'relu' ? 60 : 24);
   const delta = DEFAULT_DELTA.chains;
@@ -118,11 +140,30 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
   const decisive = [outcome, growth, ...extraChecks.filter((c) => !c.informational)];
   // The float32 chain runs in the trials its own checks need; the rest run the growth probe only.
   const confidence = 1 - alphaFor(id) / decisive.length;
-  const chainTrials = Math.max(trialsForProportionLowerBound({ p0: OUTCOME_FLOOR, confidence }), ...extraChecks.map((c) => c.trialsNeeded(confidence)));
-  const measure = (draw: WeightInit, act: Activation, withChain: boolean) => ({ trial, seed }: TrialContext): ChainObservation =>
-    chainTrial({ init: draw, dim, activation: act, maxSteps: NOTEBOOK_STEPS, seed, rateSteps: K, float32Chain: withChain && trial < chainTrials });
+  const chainTrials = Math.max(
+    trialsForProportionLowerBound({ p0: OUTCOME_FLOOR, confidence }),
+    ...extraChecks.map((c) => c.trialsNeeded(confidence)),
+  );
+  const measure =
+    (draw: WeightInit, act: Activation, withChain: boolean) =>
+    ({ trial, seed }: TrialContext): ChainObservation =>
+      chainTrial({
+        init: draw,
+        dim,
+        activation: act,
+        maxSteps: NOTEBOOK_STEPS,
+        seed,
+        rateSteps: K,
+        float32Chain: withChain && trial < chainTrials,
+      });
 
-  const closedForm = circularLawEnd({ std, n: dim, activation, smallestPositive: describeBackend().underflow.smallestPositiveOutput, maxSteps: NOTEBOOK_STEPS });
+  const closedForm = circularLawEnd({
+    std,
+    n: dim,
+    activation,
+    smallestPositive: describeBackend().underflow.smallestPositiveOutput,
+    maxSteps: NOTEBOOK_STEPS,
+  });
   const checks: ChainCheck[] = [outcome, growth, ...extraChecks];
   if (expected === 'survived') {
     checks.push(
@@ -150,7 +191,8 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
           margin: Number.isFinite(closedForm.steps) ? Math.max(3, 0.05 * closedForm.steps) : 10,
           sd: 1,
           unit: 'steps',
-          theory: "the same M's 16 columns in float64 leaving the backend's float32 window (a diagnostic: it ignores rounding in the denormal range)",
+          theory:
+            "the same M's 16 columns in float64 leaving the backend's float32 window (a diagnostic: it ignores rounding in the denormal range)",
         }).evaluate(chainOnly(observations), conf),
         informational: true,
       })),
@@ -170,7 +212,10 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
 
   const rate = circularLawRate({ std, n: dim, activation });
   const kappa = log10MaxOverRms(dim * dim, activation);
-  const circularLine = Array.from({ length: Number.isFinite(closedForm.steps) ? closedForm.steps + 1 : NOTEBOOK_STEPS }, (_, i) => Math.log10(std) + (i + 1) * rate + kappa);
+  const circularLine = Array.from(
+    { length: Number.isFinite(closedForm.steps) ? closedForm.steps + 1 : NOTEBOOK_STEPS },
+    (_, i) => Math.log10(std) + (i + 1) * rate + kappa,
+  );
   const plots = async (observations: readonly ChainObservation[]) => {
     const chains = chainOnly(observations);
     return {
@@ -187,7 +232,10 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
       }),
     };
   };
-  const controlSpecs: Array<ControlSpec<ChainObservation>> = controls.map((c) => ({ label: c.label, measure: measure(c.init, c.activation ?? activation, true) }));
+  const controlSpecs: Array<ControlSpec<ChainObservation>> = controls.map((c) => ({
+    label: c.label,
+    measure: measure(c.init, c.activation ?? activation, true),
+  }));
   return {
     id,
     ...(cell ? { cell } : {}),
@@ -230,10 +278,20 @@ function float32TrapReport(): Check<never, never> {
       underCount
         ? `a float32 std (x² underflows) would read 0 from step ${finiteMedian(under)} (median; ${underCount} of ${observations.length} trials) while x is still nonzero`
         : 'float32 x² never underflowed',
-      overCount ? `x² would overflow to Inf from step ${finiteMedian(over)} (median; ${overCount} trials) while x is finite` : 'float32 x² never overflowed',
+      overCount
+        ? `x² would overflow to Inf from step ${finiteMedian(over)} (median; ${overCount} trials) while x is finite`
+        : 'float32 x² never overflowed',
       `the chain itself ended at step ${finiteMedian(steps)} (median), measured in float64 on the host`,
     ];
-    return { label: 'float32 trap', method: 'max|x| per step', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: parts.join('; ') };
+    return {
+      label: 'float32 trap',
+      method: 'max|x| per step',
+      pass: true,
+      informational: true,
+      estimate: Number.NaN,
+      confidence: 1,
+      detail: parts.join('; '),
+    };
   });
 }
 

@@ -5,7 +5,13 @@
  */
 import { ksTest } from '../stats/ksTest.ts';
 import { meanCI, meanDifferenceCI, medianCI, minimumSamplesForMedianCI, proportionCI, stdCI, stdRatioCI } from '../stats/intervals.ts';
-import { trialsForMeanDifferenceHalfWidth, trialsForMeanHalfWidth, trialsForProportionLowerBound, trialsForStdRatioLowerBound, trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
+import {
+  trialsForMeanDifferenceHalfWidth,
+  trialsForMeanHalfWidth,
+  trialsForProportionLowerBound,
+  trialsForStdRatioLowerBound,
+  trialsForStdRelativeHalfWidth,
+} from '../stats/sampleSize.ts';
 import type { Interval } from '../stats/intervals.ts';
 import type { Check, CheckResult, NotebookValue, Observation, Observations, TheoryValue } from './types.ts';
 
@@ -33,7 +39,12 @@ function pooled(observations: readonly Observations[], key: string): Float64Arra
 }
 
 /** The fields every interval-based check reports, from its interval and decision. */
-function fromInterval(label: string, ci: Interval, pass: boolean, confidence: number): Pick<CheckResult, 'label' | 'method' | 'pass' | 'estimate' | 'lower' | 'upper' | 'confidence'> {
+function fromInterval(
+  label: string,
+  ci: Interval,
+  pass: boolean,
+  confidence: number,
+): Pick<CheckResult, 'label' | 'method' | 'pass' | 'estimate' | 'lower' | 'upper' | 'confidence'> {
   return { label, method: ci.method, pass, estimate: ci.estimate, lower: ci.lower, upper: ci.upper, confidence };
 }
 
@@ -98,13 +109,20 @@ export function meanWithin<const S extends string>(options: {
  * std(pooled `of` values) = target·(1 ± relativeMargin), by the chi-square interval (exact for
  * normal data, conservative for uniform). `perTrial` values come from each trial.
  */
-export function stdWithin<const A extends string>(options: { of: A; label: string; target: TheoryValue; relativeMargin: number; perTrial: number }): Check<never, A> {
+export function stdWithin<const A extends string>(options: {
+  of: A;
+  label: string;
+  target: TheoryValue;
+  relativeMargin: number;
+  perTrial: number;
+}): Check<never, A> {
   const { of, label, target, relativeMargin, perTrial } = options;
   const margin = target.value * relativeMargin;
   return {
     label,
     trialsBasis: `${label}: chi-square interval within ±${fmt((relativeMargin / 2) * 100)}% (margin/2) over ${perTrial} values per trial`,
-    trialsNeeded: (confidence) => Math.ceil(trialsForStdRelativeHalfWidth({ relativeHalfWidth: relativeMargin / 2, confidence }) / perTrial),
+    trialsNeeded: (confidence) =>
+      Math.ceil(trialsForStdRelativeHalfWidth({ relativeHalfWidth: relativeMargin / 2, confidence }) / perTrial),
     evaluate(observations, confidence) {
       const ci = stdCI(pooled(observations, of), { confidence });
       const pass = insideMargin(ci, target.value, margin);
@@ -126,7 +144,12 @@ export function stdWithin<const A extends string>(options: { of: A; label: strin
  * The pooled `of` values follow `cdf` (KS test): passes when p ≥ 1 - confidence. The report
  * states the smallest sup-distance D the test detects at this n.
  */
-export function followsDistribution<const A extends string>(options: { of: A; label: string; cdf: (x: number) => number; distribution: string }): Check<never, A> {
+export function followsDistribution<const A extends string>(options: {
+  of: A;
+  label: string;
+  cdf: (x: number) => number;
+  distribution: string;
+}): Check<never, A> {
   const { of, label, cdf, distribution } = options;
   return {
     label,
@@ -202,7 +225,16 @@ export function outcomeAtLeast<const S extends string>(options: { of: S; label: 
       const observed = scalars(observations, of).filter((v) => !Number.isNaN(v));
       const hits = observed.filter((v) => v === 1).length;
       if (observed.length === 0) {
-        return { label, method: 'Clopper–Pearson', pass: false, showsError: false, estimate: Number.NaN, confidence, target: p0, detail: `${label}: no trial observed the outcome` };
+        return {
+          label,
+          method: 'Clopper–Pearson',
+          pass: false,
+          showsError: false,
+          estimate: Number.NaN,
+          confidence,
+          target: p0,
+          detail: `${label}: no trial observed the outcome`,
+        };
       }
       const ci = proportionCI(hits, observed.length, { confidence, sided: 'lower' });
       const pass = ci.lower >= p0;
@@ -245,7 +277,12 @@ export function pairedWithin<const M extends string, const P extends string>(opt
       const excluded = a.length - differences.length;
       const base = { label, method: 'paired Student t', confidence, target: 0, margin, theory: { value: 0, formula: theory } };
       if (differences.length < 2) {
-        return { ...base, pass: false, estimate: Number.NaN, detail: `${label}: only ${differences.length} trial(s) with a finite measured and predicted value` };
+        return {
+          ...base,
+          pass: false,
+          estimate: Number.NaN,
+          detail: `${label}: only ${differences.length} trial(s) with a finite measured and predicted value`,
+        };
       }
       const ci = meanCI(differences, { confidence });
       const pass = insideMargin(ci, 0, margin);
@@ -275,39 +312,45 @@ export function informationalCheck(label: string, evaluate: Check['evaluate']): 
  * contains the notebook's single draw, and a closed-form theory value beside it. Informational:
  * a single draw need not lie in the median's interval, so this reports rather than decides.
  */
-export function medianReport<const S extends string>(options: { of: S; label: string; notebook?: NotebookValue; theory?: TheoryValue; confidence?: number }): Check<S, never> {
+export function medianReport<const S extends string>(options: {
+  of: S;
+  label: string;
+  notebook?: NotebookValue;
+  theory?: TheoryValue;
+  confidence?: number;
+}): Check<S, never> {
   const { of, label, notebook, theory, confidence: own = 0.95 } = options;
   return informationalCheck(label, (observations) => {
-      const values = scalars(observations, of);
-      const enough = values.length >= minimumSamplesForMedianCI(own);
-      const ci = enough ? medianCI(values, { confidence: own }) : undefined;
-      const median = ci?.estimate ?? Number.NaN;
-      const contains = ci !== undefined && notebook !== undefined && ci.lower <= notebook.value && notebook.value <= ci.upper;
-      const rank = notebook ? values.filter((v) => v <= notebook.value).length : 0;
-      const parts = [
-        ci
-          ? `${label}: median ${fmt(median)}, ${pct(ci.achievedConfidence)} interval [${fmt(ci.lower)}, ${fmt(ci.upper)}] (order statistics ${ci.ranks.join(', ')} of ${values.length})`
-          : `${label}: ${values.length} trials are too few for a ${pct(own)} median interval`,
-        `range [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}]`,
-      ];
-      if (notebook) {
-        parts.push(
-          `notebook ${notebook.cell} ${fmt(notebook.value)} is ${contains ? 'inside' : 'outside'} the median interval, at rank ${rank} of ${values.length}`,
-        );
-      }
-      if (theory) parts.push(`closed form ${theory.formula} = ${fmt(theory.value)}`);
-      return {
-        label,
-        method: 'order statistics',
-        pass: true,
-        informational: true,
-        estimate: median,
-        ...(ci ? { lower: ci.lower, upper: ci.upper } : {}),
-        confidence: ci?.achievedConfidence ?? own,
-        ...(notebook ? { notebook } : {}),
-        ...(theory ? { theory } : {}),
-        detail: parts.join('; '),
-      };
+    const values = scalars(observations, of);
+    const enough = values.length >= minimumSamplesForMedianCI(own);
+    const ci = enough ? medianCI(values, { confidence: own }) : undefined;
+    const median = ci?.estimate ?? Number.NaN;
+    const contains = ci !== undefined && notebook !== undefined && ci.lower <= notebook.value && notebook.value <= ci.upper;
+    const rank = notebook ? values.filter((v) => v <= notebook.value).length : 0;
+    const parts = [
+      ci
+        ? `${label}: median ${fmt(median)}, ${pct(ci.achievedConfidence)} interval [${fmt(ci.lower)}, ${fmt(ci.upper)}] (order statistics ${ci.ranks.join(', ')} of ${values.length})`
+        : `${label}: ${values.length} trials are too few for a ${pct(own)} median interval`,
+      `range [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}]`,
+    ];
+    if (notebook) {
+      parts.push(
+        `notebook ${notebook.cell} ${fmt(notebook.value)} is ${contains ? 'inside' : 'outside'} the median interval, at rank ${rank} of ${values.length}`,
+      );
+    }
+    if (theory) parts.push(`closed form ${theory.formula} = ${fmt(theory.value)}`);
+    return {
+      label,
+      method: 'order statistics',
+      pass: true,
+      informational: true,
+      estimate: median,
+      ...(ci ? { lower: ci.lower, upper: ci.upper } : {}),
+      confidence: ci?.achievedConfidence ?? own,
+      ...(notebook ? { notebook } : {}),
+      ...(theory ? { theory } : {}),
+      detail: parts.join('; '),
+    };
   });
 }
 
@@ -315,7 +358,13 @@ export function medianReport<const S extends string>(options: { of: S; label: st
  * The spread of `wide` across trials exceeds that of `narrow` by at least `atLeast`: the
  * one-sided F lower bound on sd(wide)/sd(narrow). Sized for a planned ratio (theory or pilot).
  */
-export function spreadRatioAtLeast<const W extends string, const N extends string>(options: { wide: W; narrow: N; label: string; atLeast: number; plannedRatio: number }): Check<W | N, never> {
+export function spreadRatioAtLeast<const W extends string, const N extends string>(options: {
+  wide: W;
+  narrow: N;
+  label: string;
+  atLeast: number;
+  plannedRatio: number;
+}): Check<W | N, never> {
   const { wide, narrow, label, atLeast, plannedRatio } = options;
   return {
     label,
@@ -345,17 +394,25 @@ export function spreadRatioAtLeast<const W extends string, const N extends strin
 export function mediansReport<const A extends string>(options: { of: A; label: string; positions: readonly string[] }): Check<never, A> {
   const { of, label, positions } = options;
   return informationalCheck(label, (observations) => {
-      const parts = positions.map((position, index) => {
-        const values = observations
-          .map((o) => {
-            const value = o[of];
-            return typeof value === 'number' || value === undefined ? Number.NaN : (value[index] as number);
-          })
-          .filter((v) => !Number.isNaN(v));
-        if (values.length === 0) return `${position}: not reached`;
-        return `${position}: median ${fmt(median(values))} [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}]`;
-      });
-      return { label, method: 'order statistics', pass: true, informational: true, estimate: Number.NaN, confidence: 1, detail: `${label} — ${parts.join('; ')}` };
+    const parts = positions.map((position, index) => {
+      const values = observations
+        .map((o) => {
+          const value = o[of];
+          return typeof value === 'number' || value === undefined ? Number.NaN : (value[index] as number);
+        })
+        .filter((v) => !Number.isNaN(v));
+      if (values.length === 0) return `${position}: not reached`;
+      return `${position}: median ${fmt(median(values))} [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}]`;
+    });
+    return {
+      label,
+      method: 'order statistics',
+      pass: true,
+      informational: true,
+      estimate: Number.NaN,
+      confidence: 1,
+      detail: `${label} — ${parts.join('; ')}`,
+    };
   });
 }
 
@@ -390,11 +447,18 @@ export function meanAgainstReference<const S extends string>(options: {
     get trialsBasis() {
       return `${label}: Welch half-width ≤ margin/2 = ${fmt(margin / 2)} ${unit} against ${ref().length} reference matrices, planning sd ${fmt(planningSd())} ${unit} (the reference's sd × ${sdInflation}, at least ${fmt(minSd)})`;
     },
-    trialsNeeded: (confidence) => trialsForMeanDifferenceHalfWidth({ sd: planningSd(), halfWidth: margin / 2, confidence, referenceCount: ref().length }),
+    trialsNeeded: (confidence) =>
+      trialsForMeanDifferenceHalfWidth({ sd: planningSd(), halfWidth: margin / 2, confidence, referenceCount: ref().length }),
     evaluate(observations, confidence) {
       const measured = scalars(observations, of);
       const r = ref();
-      const base = { label, method: 'Welch t against a reference ensemble', confidence, margin, theory: { value: r.reduce((a, b) => a + b, 0) / r.length, formula: theory } };
+      const base = {
+        label,
+        method: 'Welch t against a reference ensemble',
+        confidence,
+        margin,
+        theory: { value: r.reduce((a, b) => a + b, 0) / r.length, formula: theory },
+      };
       const finite = measured.filter(Number.isFinite);
       if (finite.length < 2) {
         return { ...base, pass: false, estimate: Number.NaN, detail: `${label}: only ${finite.length} trial(s) with a finite value` };

@@ -9,7 +9,11 @@ export function rerunCommand(result: ClaimResult, specFile: string): string {
 
 export function headline(result: ClaimResult): string {
   const subject =
-    result.role === 'control' ? `${result.id} negative control (${result.control})` : result.role === 'power' ? `${result.id} power control (${result.control})` : result.id;
+    result.role === 'control'
+      ? `${result.id} negative control (${result.control})`
+      : result.role === 'power'
+        ? `${result.id} power control (${result.control})`
+        : result.id;
   const expected = result.expectedFailure && result.role === 'claim' ? ' (expected failure)' : '';
   const delta = result.delta === null ? 'δ: none by nature' : `δ ${result.delta}`;
   return `${subject}: ${result.verdict}${expected} — ${result.trials} trials, α ${result.alpha}, ${delta}, backend ${result.backend}`;

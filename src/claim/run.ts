@@ -32,7 +32,13 @@ export function plannedTrials<O extends Observations>(spec: ClaimSpec<O>): { tri
   return { trials, basis, checkConfidence };
 }
 
-async function runTrial<O extends Observations>(id: string, stream: string, measure: Measure<O>, trial: number, master: number): Promise<O> {
+async function runTrial<O extends Observations>(
+  id: string,
+  stream: string,
+  measure: Measure<O>,
+  trial: number,
+  master: number,
+): Promise<O> {
   const before = tf.memory().numTensors;
   const observation = await measure({ trial, seed: seedFor(stream, trial, master) });
   const leaked = tf.memory().numTensors - before;
@@ -44,17 +50,28 @@ async function runTrial<O extends Observations>(id: string, stream: string, meas
  * Whether a claim's checks amount to "holds". Without an expected failure: every decisive check
  * passed. With one: exactly the named checks failed, and every other decisive check passed.
  */
-export function claimOutcome<O extends Observations>(spec: ClaimSpec<O>, checks: readonly CheckResult[]): { holds: boolean; asExpected: boolean } {
+export function claimOutcome<O extends Observations>(
+  spec: ClaimSpec<O>,
+  checks: readonly CheckResult[],
+): { holds: boolean; asExpected: boolean } {
   const decisive = checks.filter((c) => !c.informational);
   const holds = decisive.every((c) => c.pass);
   if (!spec.expectedFailure) return { holds, asExpected: holds };
   const expected = new Set(spec.expectedFailure.checks);
-  const asExpected = decisive.every((c) => c.pass !== expected.has(c.label)) && [...expected].every((label) => decisive.some((c) => c.label === label));
+  const asExpected =
+    decisive.every((c) => c.pass !== expected.has(c.label)) && [...expected].every((label) => decisive.some((c) => c.label === label));
   return { holds, asExpected };
 }
 
 /** The fields every result shares. */
-function baseResult<O extends Observations>(spec: ClaimSpec<O>, master: number, stream: string, trials: number, observations: readonly Observations[], started: number) {
+function baseResult<O extends Observations>(
+  spec: ClaimSpec<O>,
+  master: number,
+  stream: string,
+  trials: number,
+  observations: readonly Observations[],
+  started: number,
+) {
   const matmuls = observations.reduce((sum, o) => sum + (typeof o.matmuls === 'number' ? o.matmuls : 0), 0);
   return {
     id: spec.id,
@@ -72,7 +89,11 @@ function baseResult<O extends Observations>(spec: ClaimSpec<O>, master: number, 
   };
 }
 
-export async function runClaim<O extends Observations>(spec: ClaimSpec<O>, control?: ControlSpec<O>, master: number = masterSeed()): Promise<ClaimResult> {
+export async function runClaim<O extends Observations>(
+  spec: ClaimSpec<O>,
+  control?: ControlSpec<O>,
+  master: number = masterSeed(),
+): Promise<ClaimResult> {
   return (await runClaimWithObservations(spec, control, master)).result;
 }
 
@@ -122,7 +143,11 @@ export function powerLooks(cap: number): number[] {
  * confidence, so the chance that some look claims an error that is smaller than the margin is
  * at most (looks × check α).
  */
-export async function runPowerControl<O extends Observations>(spec: ClaimSpec<O>, factor: number, master: number = masterSeed()): Promise<ClaimResult> {
+export async function runPowerControl<O extends Observations>(
+  spec: ClaimSpec<O>,
+  factor: number,
+  master: number = masterSeed(),
+): Promise<ClaimResult> {
   if (spec.power.delta === null) throw new Error(`${spec.id}: no power control for a claim that states it cannot detect a scale error`);
   const started = performance.now();
   const { trials: cap, checkConfidence } = plannedTrials(spec);

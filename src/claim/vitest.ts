@@ -20,7 +20,11 @@ declare module 'vitest' {
 /** Claims run long trials (500-step chains); the suite's tiering keeps the total in check. */
 const CLAIM_TIMEOUT_MS = 20 * 60 * 1000;
 
-async function runAndReport<O extends Observations>(context: TestContext, spec: ClaimSpec<O>, control?: ControlSpec<O> | { factor: number }): Promise<void> {
+async function runAndReport<O extends Observations>(
+  context: TestContext,
+  spec: ClaimSpec<O>,
+  control?: ControlSpec<O> | { factor: number },
+): Promise<void> {
   const { result, observations } =
     control && 'factor' in control
       ? { result: await runPowerControl(spec, control.factor), observations: [] }
@@ -71,7 +75,11 @@ export function claim<O extends Observations>(spec: ClaimSpec<O>): void {
     }
     if (spec.power.delta !== null) {
       for (const factor of powerFactors(spec.power.delta)) {
-        test(`detects a ×${factor} scale error (δ = ${spec.power.delta})`, (context) => runAndReport(context, spec, { factor }), CLAIM_TIMEOUT_MS);
+        test(
+          `detects a ×${factor} scale error (δ = ${spec.power.delta})`,
+          (context) => runAndReport(context, spec, { factor }),
+          CLAIM_TIMEOUT_MS,
+        );
       }
     }
   });

@@ -51,7 +51,8 @@ function integer(flag: string, text: string, min: number, max: number): number {
 
 function oneOf<T extends string>(flag: string, text: string | undefined, choices: readonly T[]): T {
   if (text === undefined) throw new UsageError(`--${flag} is required; choose one of: ${choices.join(', ')}`);
-  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`--${flag} "${text}" is not known; choose one of: ${choices.join(', ')}`);
+  if (!(choices as readonly string[]).includes(text))
+    throw new UsageError(`--${flag} "${text}" is not known; choose one of: ${choices.join(', ')}`);
   return text as T;
 }
 

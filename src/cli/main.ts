@@ -18,7 +18,6 @@ import { progressBar } from './progress.ts';
 import { median } from '../stats/median.ts';
 import { alignColumns, fmt } from '../text/format.ts';
 
-
 function theoryStd(options: ChainOptions): number | undefined {
   try {
     return schemeStd(options.init, options.dim);
@@ -53,8 +52,15 @@ async function chain(options: ChainOptions): Promise<Record<string, unknown>> {
   if (options.fresh) {
     const checkpoints = [10, 50, 100, 500].filter((k) => k <= options.steps);
     if (checkpoints.length === 0) checkpoints.push(options.steps);
-    const rows = await runTrials(options, stream, 'fresh net', (seed) => deepChain({ init, dim: options.dim, activation: options.act, checkpoints, reuse: false, seed }).log10StdAt);
-    const summary = Object.fromEntries(checkpoints.map((k, i) => [`log10 std after ${k} layers`, medianText(rows.map((r) => r[i] as number))]));
+    const rows = await runTrials(
+      options,
+      stream,
+      'fresh net',
+      (seed) => deepChain({ init, dim: options.dim, activation: options.act, checkpoints, reuse: false, seed }).log10StdAt,
+    );
+    const summary = Object.fromEntries(
+      checkpoints.map((k, i) => [`log10 std after ${k} layers`, medianText(rows.map((r) => r[i] as number))]),
+    );
     return { stream, ...summary };
   }
   const rows: ChainObservation[] = await runTrials(options, stream, 'chain', (seed) =>
@@ -66,17 +72,37 @@ async function chain(options: ChainOptions): Promise<Record<string, unknown>> {
   const closedForm =
     std === undefined
       ? undefined
-      : circularLawEnd({ std, n: options.dim, activation: options.act, smallestPositive: describeBackend().underflow.smallestPositiveOutput, maxSteps: options.steps });
+      : circularLawEnd({
+          std,
+          n: options.dim,
+          activation: options.act,
+          smallestPositive: describeBackend().underflow.smallestPositiveOutput,
+          maxSteps: options.steps,
+        });
   if (options.svg) {
-    writeFileSync(options.svg, await chainPlotSvg({ title: `${options.init}, ${options.act}, dim ${options.dim}`, traces: rows.map((r) => r.log10MaxAbs) }));
+    writeFileSync(
+      options.svg,
+      await chainPlotSvg({ title: `${options.init}, ${options.act}, dim ${options.dim}`, traces: rows.map((r) => r.log10MaxAbs) }),
+    );
   }
   return {
     stream,
     outcomes: `vanished ${count('vanished')}, non-finite ${count('nonFinite')}, survived ${count('survived')} of ${rows.length}`,
     'steps (median)': medianText(rows.map((r) => r.steps)),
-    'measured − predicted steps': differences.length >= 2 ? (() => { const ci = meanCI(differences, { confidence: 0.95 }); return `${fmt(ci.estimate)}, 95% CI [${fmt(ci.lower)}, ${fmt(ci.upper)}] over ${differences.length} trials`; })() : 'n/a',
+    'measured − predicted steps':
+      differences.length >= 2
+        ? (() => {
+            const ci = meanCI(differences, { confidence: 0.95 });
+            return `${fmt(ci.estimate)}, 95% CI [${fmt(ci.lower)}, ${fmt(ci.upper)}] over ${differences.length} trials`;
+          })()
+        : 'n/a',
     'circular-law count': closedForm ? `${closedForm.outcome} at ${fmt(closedForm.steps)}` : 'no closed form for this scheme',
-    ...Object.fromEntries(CHAIN_CHECKPOINTS.filter((k) => k <= options.steps).map((k, i) => [`log10 std after ${k} steps`, medianText(rows.map((r) => r.log10StdAt[i] as number).filter((v) => !Number.isNaN(v)))])),
+    ...Object.fromEntries(
+      CHAIN_CHECKPOINTS.filter((k) => k <= options.steps).map((k, i) => [
+        `log10 std after ${k} steps`,
+        medianText(rows.map((r) => r.log10StdAt[i] as number).filter((v) => !Number.isNaN(v))),
+      ]),
+    ),
     ...(options.svg ? { plot: options.svg } : {}),
   };
 }
@@ -84,7 +110,9 @@ async function chain(options: ChainOptions): Promise<Record<string, unknown>> {
 async function moments(options: ChainOptions): Promise<Record<string, unknown>> {
   const init = (shape: readonly number[], seed: number) => initByName(options.init, shape, seed);
   const stream = options.stream ?? `cli/moments/${options.init}/${options.act}/${options.dim}`;
-  const rows = await runTrials(options, stream, 'moments', (seed) => matVecTrial({ dim: options.dim, init, relu: options.act === 'relu', seed }));
+  const rows = await runTrials(options, stream, 'moments', (seed) =>
+    matVecTrial({ dim: options.dim, init, relu: options.act === 'relu', seed }),
+  );
   const describe = (values: number[]) => {
     const ci = meanCI(values, { confidence: 0.95 });
     return `${fmt(ci.estimate)}, 95% CI [${fmt(ci.lower)}, ${fmt(ci.upper)}]`;
@@ -94,7 +122,8 @@ async function moments(options: ChainOptions): Promise<Record<string, unknown>> 
     stream,
     'E[y]': describe(rows.map((r) => r.mean)),
     'E[y²]': describe(rows.map((r) => r.secondMoment)),
-    'theory E[y²]': std === undefined ? 'no closed form for this scheme' : fmt(secondMomentFactor({ std, n: options.dim, activation: options.act })),
+    'theory E[y²]':
+      std === undefined ? 'no closed form for this scheme' : fmt(secondMomentFactor({ std, n: options.dim, activation: options.act })),
   };
 }
 
@@ -107,13 +136,22 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (options.backend) process.env.INITSPEC_BACKEND = options.backend;
     await useBackend();
-    const header = { command, backend: formatBackend(describeBackend()), 'master seed': options.seed ?? masterSeed(), trials: options.trials };
+    const header = {
+      command,
+      backend: formatBackend(describeBackend()),
+      'master seed': options.seed ?? masterSeed(),
+      trials: options.trials,
+    };
     const result = { ...header, ...(command === 'chain' ? await chain(options) : await moments(options)) };
-    process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${alignColumns(Object.entries(result).map(([k, v]) => [k, String(v)]))}\n`);
+    process.stdout.write(
+      options.json ? `${JSON.stringify(result, null, 2)}\n` : `${alignColumns(Object.entries(result).map(([k, v]) => [k, String(v)]))}\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`initspec: ${(error as Error).message}\n`);
     if (error instanceof UsageError) process.stderr.write('Run "npx initspec --help" for the flags and their choices.\n');
-    return error instanceof UsageError || (error as Error).name === 'RangeError' || (error as Error).name === 'BackendUnavailableError' ? 2 : 1;
+    return error instanceof UsageError || (error as Error).name === 'RangeError' || (error as Error).name === 'BackendUnavailableError'
+      ? 2
+      : 1;
   }
 }

@@ -1,5 +1,9 @@
 /** A one-line progress bar on stderr with trials done and ETA; silent when stderr is not a terminal. */
-export function progressBar(total: number, label: string, stream: NodeJS.WriteStream = process.stderr): { tick(done: number): void; end(): void } {
+export function progressBar(
+  total: number,
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): { tick(done: number): void; end(): void } {
   const started = performance.now();
   const width = 24;
   const draw = (done: number) => {

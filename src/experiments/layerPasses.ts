@@ -20,7 +20,19 @@ const secondMomentRatio = (a: ArrayLike<number>, b: ArrayLike<number>) => hostMo
  * One [nOut, nIn] layer on `batch` columns: forward E[(Wx)²]/E[x²] and backward E[(Wᵀg)²]/E[g²].
  * Wᵀg by an explicit transpose: tfjs-wasm's matMul with a transpose flag is ~12× slower (npm run bench).
  */
-export function layerFactorsTrial({ init, nIn, nOut, batch, seed }: { init: WeightInit; nIn: number; nOut: number; batch: number; seed: number }) {
+export function layerFactorsTrial({
+  init,
+  nIn,
+  nOut,
+  batch,
+  seed,
+}: {
+  init: WeightInit;
+  nIn: number;
+  nOut: number;
+  batch: number;
+  seed: number;
+}) {
   const w = init([nOut, nIn], seed);
   const input = normal([nIn, batch], { seed: deriveSeed(seed, 'x') });
   const upstream = normal([nOut, batch], { seed: deriveSeed(seed, 'g') });
@@ -37,7 +49,21 @@ export function layerFactorsTrial({ init, nIn, nOut, batch, seed }: { init: Weig
 }
 
 /** log10 of the E[x²] factor per layer through `layers` fresh ReLU layers alternating nIn→nOut and nOut→nIn. */
-export function reluStackTrial({ init, nIn, nOut, layers, batch, seed }: { init: WeightInit; nIn: number; nOut: number; layers: number; batch: number; seed: number }) {
+export function reluStackTrial({
+  init,
+  nIn,
+  nOut,
+  layers,
+  batch,
+  seed,
+}: {
+  init: WeightInit;
+  nIn: number;
+  nOut: number;
+  layers: number;
+  batch: number;
+  seed: number;
+}) {
   const first = tf.tidy(() => normal([nIn, batch], { seed: deriveSeed(seed, 'x') }));
   const start = hostMoments(first.dataSync()).secondMoment;
   let x = first;
@@ -56,11 +82,27 @@ export function reluStackTrial({ init, nIn, nOut, layers, batch, seed }: { init:
  * A ReLU MLP through `widths` (e.g. 512→256→128→64) with Kaiming uniform (ReLU gain) in `mode`:
  * log10 of the forward E[x²] ratio, and of the backward E[g²] ratio by tf.grad of Σ out·g.
  */
-export function mlpGradientTrial({ widths, mode, batch, seed, scale = 1 }: { widths: readonly number[]; mode: FanMode; batch: number; seed: number; scale?: number }) {
+export function mlpGradientTrial({
+  widths,
+  mode,
+  batch,
+  seed,
+  scale = 1,
+}: {
+  widths: readonly number[];
+  mode: FanMode;
+  batch: number;
+  seed: number;
+  scale?: number;
+}) {
   // `scale` multiplies every weight: the power controls' wrong input
-  const ws = widths.slice(1).map((out, l) =>
-    tf.tidy(() => tf.mul(kaimingUniform([out, widths[l] as number], { nonlinearity: 'relu', mode, seed: deriveSeed(seed, `w${l}`) }), scale)),
-  );
+  const ws = widths
+    .slice(1)
+    .map((out, l) =>
+      tf.tidy(() =>
+        tf.mul(kaimingUniform([out, widths[l] as number], { nonlinearity: 'relu', mode, seed: deriveSeed(seed, `w${l}`) }), scale),
+      ),
+    );
   const x = normal([widths[0] as number, batch], { seed: deriveSeed(seed, 'x') });
   const upstream = normal([widths[widths.length - 1] as number, batch], { seed: deriveSeed(seed, 'g') });
   const forward = (input: tf.Tensor) => ws.reduce((h, w) => tf.relu(tf.matMul(w, h)), input);

@@ -8,7 +8,19 @@
 import { standardNormals } from '../rng/draw.ts';
 import { deriveSeed } from '../rng/seed.ts';
 
-export function normRatios({ width, layers, gain, relu, seed }: { width: number; layers: number; gain: number; relu: boolean; seed: number }): {
+export function normRatios({
+  width,
+  layers,
+  gain,
+  relu,
+  seed,
+}: {
+  width: number;
+  layers: number;
+  gain: number;
+  relu: boolean;
+  seed: number;
+}): {
   ratios: Float64Array;
   logNormRatio: number;
 } {

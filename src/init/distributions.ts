@@ -3,9 +3,20 @@ import * as tf from '@tensorflow/tfjs-core';
 import { normalValues, truncatedNormalValues, uniformValues } from '../rng/draw.ts';
 import { assertFiniteNumber, assertInitSeed, assertNonNegative, assertShape, elementCount, type Shape } from './validate.ts';
 
-export interface UniformOptions { low?: number; high?: number; seed: number }
-export interface NormalOptions { mean?: number; std?: number; seed: number }
-export interface TruncNormalOptions extends NormalOptions { a?: number; b?: number }
+export interface UniformOptions {
+  low?: number;
+  high?: number;
+  seed: number;
+}
+export interface NormalOptions {
+  mean?: number;
+  std?: number;
+  seed: number;
+}
+export interface TruncNormalOptions extends NormalOptions {
+  a?: number;
+  b?: number;
+}
 
 /** U[low, high), defaults U[0, 1) as torch.nn.init.uniform_. */
 export function uniform(shape: Shape, { low = 0, high = 1, seed }: UniformOptions): tf.Tensor {

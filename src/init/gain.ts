@@ -9,8 +9,18 @@ export { DEFAULT_LEAKY_SLOPE };
 
 /** torch's calculate_gain names: the activations of src/theory/activations.ts and the linear layer kinds (gain 1). */
 export const NONLINEARITIES = [
-  'linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d',
-  'sigmoid', 'tanh', 'relu', 'leaky_relu', 'selu',
+  'linear',
+  'conv1d',
+  'conv2d',
+  'conv3d',
+  'conv_transpose1d',
+  'conv_transpose2d',
+  'conv_transpose3d',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky_relu',
+  'selu',
 ] as const;
 export type Nonlinearity = (typeof NONLINEARITIES)[number];
 

@@ -20,7 +20,11 @@ function preActivationVariance(w: tf.Tensor2D, x: tf.Tensor2D): number {
   return tf.tidy(() => tf.moments(tf.matMul(w, x)).variance.dataSync()[0] as number);
 }
 
-export function lsuv(layers: readonly tf.Tensor2D[], batch: tf.Tensor2D, { tol = 0.05, maxIter = 10 }: { tol?: number; maxIter?: number } = {}): LsuvResult {
+export function lsuv(
+  layers: readonly tf.Tensor2D[],
+  batch: tf.Tensor2D,
+  { tol = 0.05, maxIter = 10 }: { tol?: number; maxIter?: number } = {},
+): LsuvResult {
   assertPositive('lsuv', 'tol', tol);
   if (!Number.isInteger(maxIter) || maxIter < 1) throw new RangeError(`lsuv: maxIter must be a positive integer, got ${maxIter}`);
   if (layers.length === 0) throw new RangeError('lsuv: layers must not be empty');

@@ -8,8 +8,16 @@ import { computeFans, FAN_MODES, type FanMode } from './fans.ts';
 import { calculateGain, type Nonlinearity } from './gain.ts';
 import { assertFiniteNumber, assertNonNegative, assertOneOf, type Shape } from './validate.ts';
 
-export interface XavierOptions { gain?: number; seed: number }
-export interface KaimingOptions { a?: number; mode?: FanMode; nonlinearity?: Nonlinearity; seed: number }
+export interface XavierOptions {
+  gain?: number;
+  seed: number;
+}
+export interface KaimingOptions {
+  a?: number;
+  mode?: FanMode;
+  nonlinearity?: Nonlinearity;
+  seed: number;
+}
 
 /** U(±gain·√(6/(fan_in+fan_out))): variance 2/(fan_in+fan_out)·gain². */
 export function xavierUniform(shape: Shape, { gain = 1, seed }: XavierOptions): tf.Tensor {
@@ -28,7 +36,11 @@ export function xavierNormal(shape: Shape, { gain = 1, seed }: XavierOptions): t
   return normal(shape, { mean: 0, std, seed });
 }
 
-function kaimingStd(fn: string, shape: Shape, { a = 0, mode = 'fan_in', nonlinearity = 'leaky_relu' }: Omit<KaimingOptions, 'seed'>): number {
+function kaimingStd(
+  fn: string,
+  shape: Shape,
+  { a = 0, mode = 'fan_in', nonlinearity = 'leaky_relu' }: Omit<KaimingOptions, 'seed'>,
+): number {
   assertFiniteNumber(fn, 'a', a);
   assertOneOf(fn, 'mode', mode, FAN_MODES);
   const fans = computeFans(shape);

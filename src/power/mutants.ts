@@ -33,22 +33,27 @@ export interface Mutant {
   mutate(original: any, hit: () => void): Record<string, unknown>;
 }
 
-const scaleDistributions = (factor: number): Mutant['mutate'] => (d: typeof Distributions, hit) => ({
-  ...d,
-  uniform: (shape: Distributions.UniformOptions extends never ? never : Parameters<typeof d.uniform>[0], o: Distributions.UniformOptions) => {
-    hit();
-    return d.uniform(shape, { ...o, low: (o.low ?? 0) * factor, high: (o.high ?? 1) * factor });
-  },
-  normal: (shape: Parameters<typeof d.normal>[0], o: Distributions.NormalOptions) => {
-    hit();
-    return d.normal(shape, { ...o, std: (o.std ?? 1) * factor });
-  },
-  truncNormal: (shape: Parameters<typeof d.truncNormal>[0], o: Distributions.TruncNormalOptions) => {
-    hit();
-    const std = o.std ?? 1;
-    return d.truncNormal(shape, { ...o, std: std * factor, a: (o.a ?? -2) * factor, b: (o.b ?? 2) * factor });
-  },
-});
+const scaleDistributions =
+  (factor: number): Mutant['mutate'] =>
+  (d: typeof Distributions, hit) => ({
+    ...d,
+    uniform: (
+      shape: Distributions.UniformOptions extends never ? never : Parameters<typeof d.uniform>[0],
+      o: Distributions.UniformOptions,
+    ) => {
+      hit();
+      return d.uniform(shape, { ...o, low: (o.low ?? 0) * factor, high: (o.high ?? 1) * factor });
+    },
+    normal: (shape: Parameters<typeof d.normal>[0], o: Distributions.NormalOptions) => {
+      hit();
+      return d.normal(shape, { ...o, std: (o.std ?? 1) * factor });
+    },
+    truncNormal: (shape: Parameters<typeof d.truncNormal>[0], o: Distributions.TruncNormalOptions) => {
+      hit();
+      const std = o.std ?? 1;
+      return d.truncNormal(shape, { ...o, std: std * factor, a: (o.a ?? -2) * factor, b: (o.b ?? 2) * factor });
+    },
+  });
 
 /** orthogonal() as src/init/orthogonal.ts, but Q taken as it comes out of Householder QR. */
 function orthogonalWithoutSignCorrection(shape: readonly number[], { gain = 1, seed }: { gain?: number; seed: number }): tf.Tensor {
@@ -103,10 +108,11 @@ export const MUTANTS: readonly Mutant[] = [
         const field = elementCount(kernel);
         return Math.sqrt(((inputs as number) * field + (out as number) * field) / (2 * (inputs as number) * field));
       };
-      const wrap = (draw: (shape: readonly number[], o: Scaled.XavierOptions) => tf.Tensor) => (shape: readonly number[], o: Scaled.XavierOptions) => {
-        hit();
-        return tf.tidy(() => tf.mul(draw(shape, o), factor(shape)));
-      };
+      const wrap =
+        (draw: (shape: readonly number[], o: Scaled.XavierOptions) => tf.Tensor) => (shape: readonly number[], o: Scaled.XavierOptions) => {
+          hit();
+          return tf.tidy(() => tf.mul(draw(shape, o), factor(shape)));
+        };
       return { ...s, xavierUniform: wrap(s.xavierUniform), xavierNormal: wrap(s.xavierNormal) };
     },
   },
@@ -128,10 +134,12 @@ export const MUTANTS: readonly Mutant[] = [
     bug: 'uniform variants draw U(±std) where U(±√3·std) was meant (bound b instead of b·√3)',
     module: 'scaled.ts',
     mutate: (s: typeof Scaled, hit) => {
-      const wrap = <O>(draw: (shape: readonly number[], o: O) => tf.Tensor) => (shape: readonly number[], o: O) => {
-        hit();
-        return tf.tidy(() => tf.mul(draw(shape, o), 1 / Math.sqrt(3)));
-      };
+      const wrap =
+        <O>(draw: (shape: readonly number[], o: O) => tf.Tensor) =>
+        (shape: readonly number[], o: O) => {
+          hit();
+          return tf.tidy(() => tf.mul(draw(shape, o), 1 / Math.sqrt(3)));
+        };
       return { ...s, kaimingUniform: wrap(s.kaimingUniform), xavierUniform: wrap(s.xavierUniform) };
     },
   },
@@ -151,7 +159,7 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     name: 'orthogonal-no-sign',
-    bug: 'orthogonal() keeps Householder QR\'s Q without the sign(diag R) correction: orthogonal, but not Haar',
+    bug: "orthogonal() keeps Householder QR's Q without the sign(diag R) correction: orthogonal, but not Haar",
     module: 'orthogonal.ts',
     mutate: (_o: typeof Orthogonal, hit) => ({
       orthogonal: (shape: readonly number[], options: { gain?: number; seed: number }) => {

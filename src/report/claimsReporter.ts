@@ -49,7 +49,9 @@ export default class ClaimsReporter implements Reporter {
       mkdirSync(this.outputDir, { recursive: true });
       writeFileSync(path.join(this.outputDir, 'claims.json'), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(path.join(this.outputDir, 'claims.md'), claimsMarkdown(report));
-      console.log(`initspec: claims table written to ${path.join(this.outputDir, 'claims.md')} (${records.length} claim and control records)`);
+      console.log(
+        `initspec: claims table written to ${path.join(this.outputDir, 'claims.md')} (${records.length} claim and control records)`,
+      );
     }
     console.log(`initspec: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
   }

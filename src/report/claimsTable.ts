@@ -84,7 +84,12 @@ export function claimsMarkdown(report: ClaimsReport): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of report.claims) {
-    const subject = r.role === 'control' ? `control: ${r.control}` : r.role === 'power' ? `power control: ${r.control}` : `${r.statement} — ${r.detects ?? ''}`;
+    const subject =
+      r.role === 'control'
+        ? `control: ${r.control}`
+        : r.role === 'power'
+          ? `power control: ${r.control}`
+          : `${r.statement} — ${r.detects ?? ''}`;
     const verdict = `${r.testState === 'passed' ? '✓' : '✗'} ${r.verdict}${r.expectedFailure && r.role === 'claim' ? ' (expected failure)' : ''}`;
     lines.push(
       `| ${r.id} | ${r.cell ?? ''} | ${escape(subject)} | ${verdict} | ${r.trials} | ${r.alpha} | ${r.delta ?? '—'} | ${(r.wallMs / 1000).toFixed(1)} | ${escape(evidence(r))} |`,
@@ -92,9 +97,14 @@ export function claimsMarkdown(report: ClaimsReport): string {
   }
   lines.push('', '## Every check', '');
   for (const r of report.claims) {
-    lines.push(`### ${r.id}${r.role === 'claim' ? '' : ` — ${r.role === 'control' ? 'control' : 'power control'}: ${r.control}`} (${r.specFile})`, '');
-    if (r.role === 'claim') lines.push(`${r.cell ? `${r.cell}: ` : ''}${r.statement}`, '', `Power: ${r.detects ?? ''} (${r.deltaBasis})`, '');
-    if (r.expectedFailure && r.role === 'claim') lines.push(`Expected failure of ${r.expectedFailure.checks.map((c) => `"${c}"`).join(', ')}: ${r.expectedFailure.why}`, '');
+    lines.push(
+      `### ${r.id}${r.role === 'claim' ? '' : ` — ${r.role === 'control' ? 'control' : 'power control'}: ${r.control}`} (${r.specFile})`,
+      '',
+    );
+    if (r.role === 'claim')
+      lines.push(`${r.cell ? `${r.cell}: ` : ''}${r.statement}`, '', `Power: ${r.detects ?? ''} (${r.deltaBasis})`, '');
+    if (r.expectedFailure && r.role === 'claim')
+      lines.push(`Expected failure of ${r.expectedFailure.checks.map((c) => `"${c}"`).join(', ')}: ${r.expectedFailure.why}`, '');
     for (const c of r.checks) lines.push(`- ${checkMark(c)} ${c.detail}`);
     for (const plot of r.plots ?? []) lines.push(`- plot: [${path.basename(plot)}](plots/${path.basename(plot)})`);
     lines.push(`- trials: ${r.trials} (${r.trialsBasis}); each check at confidence ${r.checkConfidence}`, `- seeds: ${r.seeds}`, '');

@@ -26,7 +26,14 @@ export interface TrajectoryPlot {
 }
 
 /** Every trial as a thin line, the min–max band over trials, and the theory line dashed. */
-export async function trajectoryPlotSvg({ title, traces, yTitle = 'log10 max|x|', xTitle = 'step', theory, theoryLabel = 'theory' }: TrajectoryPlot): Promise<string> {
+export async function trajectoryPlotSvg({
+  title,
+  traces,
+  yTitle = 'log10 max|x|',
+  xTitle = 'step',
+  theory,
+  theoryLabel = 'theory',
+}: TrajectoryPlot): Promise<string> {
   const rows: Array<{ step: number; value: number; trial: number }> = [];
   traces.forEach((trace, trial) => {
     for (let step = 0; step < trace.length; step++) {
@@ -35,7 +42,9 @@ export async function trajectoryPlotSvg({ title, traces, yTitle = 'log10 max|x|'
     }
   });
   const theoryRows: Array<{ step: number; value: number; series: string }> = [];
-  if (theory) for (let step = 0; step < theory.length; step++) if (Number.isFinite(theory[step])) theoryRows.push({ step, value: theory[step] as number, series: theoryLabel });
+  if (theory)
+    for (let step = 0; step < theory.length; step++)
+      if (Number.isFinite(theory[step])) theoryRows.push({ step, value: theory[step] as number, series: theoryLabel });
   const x = { field: 'step', type: 'quantitative', title: xTitle } as const;
   const y = { field: 'value', type: 'quantitative', title: yTitle } as const;
   return render({
@@ -47,7 +56,15 @@ export async function trajectoryPlotSvg({ title, traces, yTitle = 'log10 max|x|'
     layer: [
       {
         data: { values: rows },
-        transform: [{ aggregate: [{ op: 'min', field: 'value', as: 'low' }, { op: 'max', field: 'value', as: 'high' }], groupby: ['step'] }],
+        transform: [
+          {
+            aggregate: [
+              { op: 'min', field: 'value', as: 'low' },
+              { op: 'max', field: 'value', as: 'high' },
+            ],
+            groupby: ['step'],
+          },
+        ],
         mark: { type: 'area', opacity: 0.2, color: '#4c78a8' },
         encoding: { x, y: { field: 'low', type: 'quantitative', title: yTitle }, y2: { field: 'high' } },
       },
@@ -57,19 +74,53 @@ export async function trajectoryPlotSvg({ title, traces, yTitle = 'log10 max|x|'
         encoding: { x, y, detail: { field: 'trial', type: 'nominal' } },
       },
       ...(theoryRows.length
-        ? [{ data: { values: theoryRows }, mark: { type: 'line' as const, strokeDash: [6, 4], color: '#e45756', strokeWidth: 2 }, encoding: { x, y, color: { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const }, scale: { range: ['#e45756'] } } } }]
+        ? [
+            {
+              data: { values: theoryRows },
+              mark: { type: 'line' as const, strokeDash: [6, 4], color: '#e45756', strokeWidth: 2 },
+              encoding: {
+                x,
+                y,
+                color: {
+                  field: 'series',
+                  type: 'nominal' as const,
+                  title: null,
+                  legend: { orient: 'bottom' as const },
+                  scale: { range: ['#e45756'] },
+                },
+              },
+            },
+          ]
         : []),
     ],
   });
 }
 
 /** The log10 max|x| of every trial of a chain against step. */
-export function chainPlotSvg({ title, traces, theory }: { title: string; traces: ArrayLike<number>[]; theory?: ArrayLike<number> }): Promise<string> {
+export function chainPlotSvg({
+  title,
+  traces,
+  theory,
+}: {
+  title: string;
+  traces: ArrayLike<number>[];
+  theory?: ArrayLike<number>;
+}): Promise<string> {
   return trajectoryPlotSvg({ title, traces, ...(theory ? { theory, theoryLabel: 'circular law' } : {}) });
 }
 
 /** A histogram of per-trial counts with the notebook's single draw marked. */
-export function countHistogramSvg({ title, counts, notebook, xTitle = 'steps until the chain ends' }: { title: string; counts: number[]; notebook?: number; xTitle?: string }): Promise<string> {
+export function countHistogramSvg({
+  title,
+  counts,
+  notebook,
+  xTitle = 'steps until the chain ends',
+}: {
+  title: string;
+  counts: number[];
+  notebook?: number;
+  xTitle?: string;
+}): Promise<string> {
   const finite = counts.filter(Number.isFinite).map((value) => ({ value }));
   return render({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -81,10 +132,19 @@ export function countHistogramSvg({ title, counts, notebook, xTitle = 'steps unt
       {
         data: { values: finite },
         mark: { type: 'bar', color: '#4c78a8' },
-        encoding: { x: { field: 'value', type: 'quantitative', bin: { maxbins: 30, minstep: 1 }, title: xTitle }, y: { aggregate: 'count', type: 'quantitative', title: 'trials' } },
+        encoding: {
+          x: { field: 'value', type: 'quantitative', bin: { maxbins: 30, minstep: 1 }, title: xTitle },
+          y: { aggregate: 'count', type: 'quantitative', title: 'trials' },
+        },
       },
       ...(notebook !== undefined && Number.isFinite(notebook)
-        ? [{ data: { values: [{ value: notebook, label: 'notebook' }] }, mark: { type: 'rule' as const, color: '#e45756', strokeWidth: 2 }, encoding: { x: { field: 'value', type: 'quantitative' as const } } }]
+        ? [
+            {
+              data: { values: [{ value: notebook, label: 'notebook' }] },
+              mark: { type: 'rule' as const, color: '#e45756', strokeWidth: 2 },
+              encoding: { x: { field: 'value', type: 'quantitative' as const } },
+            },
+          ]
         : []),
     ],
   });

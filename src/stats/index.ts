@@ -1,5 +1,24 @@
 export { median, finiteMedian } from './median.ts';
 export { hostMoments, mean, sampleVariance, type HostMoments } from './moments.ts';
-export { meanCI, meanDifferenceCI, welchDegreesOfFreedom, varianceCI, stdCI, stdRatioCI, proportionCI, medianCI, minimumSamplesForMedianCI, type Interval, type IntervalOptions, type Sided } from './intervals.ts';
+export {
+  meanCI,
+  meanDifferenceCI,
+  welchDegreesOfFreedom,
+  varianceCI,
+  stdCI,
+  stdRatioCI,
+  proportionCI,
+  medianCI,
+  minimumSamplesForMedianCI,
+  type Interval,
+  type IntervalOptions,
+  type Sided,
+} from './intervals.ts';
 export { ksTest, kolmogorovSurvival, uniformCdf, type KsResult } from './ksTest.ts';
-export { trialsForMeanHalfWidth, trialsForStdRelativeHalfWidth, trialsForProportionLowerBound, trialsForStdRatioLowerBound, trialsForMeanDifferenceHalfWidth } from './sampleSize.ts';
+export {
+  trialsForMeanHalfWidth,
+  trialsForStdRelativeHalfWidth,
+  trialsForProportionLowerBound,
+  trialsForStdRatioLowerBound,
+  trialsForMeanDifferenceHalfWidth,
+} from './sampleSize.ts';

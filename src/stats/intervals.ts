@@ -84,7 +84,11 @@ export function stdCI(samples: ArrayLike<number>, options: IntervalOptions = {})
 }
 
 /** Clopper–Pearson ("exact") interval for a binomial proportion, from beta quantiles. */
-export function proportionCI(successes: number, trials: number, { confidence = 0.95, sided = 'two-sided' }: IntervalOptions = {}): Interval {
+export function proportionCI(
+  successes: number,
+  trials: number,
+  { confidence = 0.95, sided = 'two-sided' }: IntervalOptions = {},
+): Interval {
   if (!Number.isInteger(trials) || trials < 1) throw new RangeError(`proportionCI: trials must be a positive integer, got ${trials}`);
   if (!Number.isInteger(successes) || successes < 0 || successes > trials) {
     throw new RangeError(`proportionCI: successes must be an integer in [0, ${trials}], got ${successes}`);
@@ -110,7 +114,10 @@ export function proportionCI(successes: number, trials: number, { confidence = 0
  * ≥ confidence, is returned as `achievedConfidence`. Infinite samples are allowed (a
  * chain that never vanished counts as +∞).
  */
-export function medianCI(samples: ArrayLike<number>, { confidence = 0.95 }: { confidence?: number } = {}): Interval & { achievedConfidence: number; ranks: [number, number] } {
+export function medianCI(
+  samples: ArrayLike<number>,
+  { confidence = 0.95 }: { confidence?: number } = {},
+): Interval & { achievedConfidence: number; ranks: [number, number] } {
   assertConfidence('medianCI', confidence);
   const n = samples.length;
   const needed = minimumSamplesForMedianCI(confidence);
@@ -143,7 +150,11 @@ export function minimumSamplesForMedianCI(confidence: number): number {
  * F interval for the ratio of two standard deviations, σ_a/σ_b, from independent normal
  * samples: (s_a²/s_b²)/F quantiles, square-rooted.
  */
-export function stdRatioCI(a: ArrayLike<number>, b: ArrayLike<number>, { confidence = 0.95, sided = 'two-sided' }: IntervalOptions = {}): Interval {
+export function stdRatioCI(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  { confidence = 0.95, sided = 'two-sided' }: IntervalOptions = {},
+): Interval {
   assertFiniteSamples('stdRatioCI', a, 2);
   assertFiniteSamples('stdRatioCI', b, 2);
   assertConfidence('stdRatioCI', confidence);
@@ -174,7 +185,11 @@ export function welchDegreesOfFreedom(va: number, na: number, vb: number, nb: nu
  * variance (e.g. trials against a reference ensemble).
  * @example meanDifferenceCI([1, 2, 3], [0, 1, 2, 3, 4]) // estimate 0
  */
-export function meanDifferenceCI(a: ArrayLike<number>, b: ArrayLike<number>, { confidence = 0.95 }: { confidence?: number } = {}): Interval {
+export function meanDifferenceCI(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  { confidence = 0.95 }: { confidence?: number } = {},
+): Interval {
   assertFiniteSamples('meanDifferenceCI', a, 2);
   assertFiniteSamples('meanDifferenceCI', b, 2);
   assertConfidence('meanDifferenceCI', confidence);

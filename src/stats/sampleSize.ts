@@ -50,7 +50,13 @@ export function trialsForMeanHalfWidth({ sd, halfWidth, confidence }: { sd: numb
  * Smallest n whose chi-square interval for a standard deviation (normal data) lies within
  * s·(1 ± relativeHalfWidth).
  */
-export function trialsForStdRelativeHalfWidth({ relativeHalfWidth, confidence }: { relativeHalfWidth: number; confidence: number }): number {
+export function trialsForStdRelativeHalfWidth({
+  relativeHalfWidth,
+  confidence,
+}: {
+  relativeHalfWidth: number;
+  confidence: number;
+}): number {
   const fn = 'trialsForStdRelativeHalfWidth';
   assertPositiveFinite(fn, 'relativeHalfWidth', relativeHalfWidth);
   if (relativeHalfWidth >= 1) throw new RangeError(`${fn}: relativeHalfWidth must be < 1, got ${relativeHalfWidth}`);
@@ -77,7 +83,15 @@ export function trialsForProportionLowerBound({ p0, confidence }: { p0: number; 
  * Smallest n (per group) such that an observed sd ratio of `plannedRatio / 2` still gives a
  * one-sided F lower bound ≥ `atLeast`: the factor 2 leaves room for the estimate's own noise.
  */
-export function trialsForStdRatioLowerBound({ plannedRatio, atLeast, confidence }: { plannedRatio: number; atLeast: number; confidence: number }): number {
+export function trialsForStdRatioLowerBound({
+  plannedRatio,
+  atLeast,
+  confidence,
+}: {
+  plannedRatio: number;
+  atLeast: number;
+  confidence: number;
+}): number {
   const fn = 'trialsForStdRatioLowerBound';
   assertPositiveFinite(fn, 'plannedRatio', plannedRatio);
   assertPositiveFinite(fn, 'atLeast', atLeast);
@@ -91,12 +105,23 @@ export function trialsForStdRatioLowerBound({ plannedRatio, atLeast, confidence 
  * ≤ halfWidth, with `referenceCount` reference values and the same per-value sd on both sides.
  * @example trialsForMeanDifferenceHalfWidth({ sd: 1, halfWidth: 0.5, confidence: 0.95, referenceCount: 100 }) // 18
  */
-export function trialsForMeanDifferenceHalfWidth({ sd, halfWidth, confidence, referenceCount }: { sd: number; halfWidth: number; confidence: number; referenceCount: number }): number {
+export function trialsForMeanDifferenceHalfWidth({
+  sd,
+  halfWidth,
+  confidence,
+  referenceCount,
+}: {
+  sd: number;
+  halfWidth: number;
+  confidence: number;
+  referenceCount: number;
+}): number {
   const fn = 'trialsForMeanDifferenceHalfWidth';
   assertPositiveFinite(fn, 'sd', sd);
   assertPositiveFinite(fn, 'halfWidth', halfWidth);
   assertConfidence(fn, confidence);
-  if (!(Number.isInteger(referenceCount) && referenceCount >= 2)) throw new RangeError(`${fn}: referenceCount must be an integer ≥ 2, got ${referenceCount}`);
+  if (!(Number.isInteger(referenceCount) && referenceCount >= 2))
+    throw new RangeError(`${fn}: referenceCount must be an integer ≥ 2, got ${referenceCount}`);
   const upperTail = 1 - (1 - confidence) / 2;
   const floor = sd / Math.sqrt(referenceCount);
   if (jStat.studentt.inv(upperTail, referenceCount - 1) * floor >= halfWidth) {
@@ -104,7 +129,9 @@ export function trialsForMeanDifferenceHalfWidth({ sd, halfWidth, confidence, re
   }
   return smallestN(fn, 2, (n) => {
     const variance = sd * sd;
-    const df = (variance / n + variance / referenceCount) ** 2 / ((variance / n) ** 2 / (n - 1) + (variance / referenceCount) ** 2 / (referenceCount - 1));
+    const df =
+      (variance / n + variance / referenceCount) ** 2 /
+      ((variance / n) ** 2 / (n - 1) + (variance / referenceCount) ** 2 / (referenceCount - 1));
     return jStat.studentt.inv(upperTail, df) * Math.sqrt(variance / n + variance / referenceCount) <= halfWidth;
   });
 }

@@ -62,7 +62,13 @@ export function endOfTrajectory(log10Rms: ArrayLike<number>, log10Kappa: number,
  * The closed-form count: rms(x_i) ≈ rms(M)·g^(i+1) with log10 g = circularLawRate, ended by
  * the float32 window as in endOfTrajectory.
  */
-export function circularLawEnd({ std, n, activation, smallestPositive, maxSteps }: {
+export function circularLawEnd({
+  std,
+  n,
+  activation,
+  smallestPositive,
+  maxSteps,
+}: {
   std: number;
   n: number;
   activation: ChainActivation;

@@ -13,7 +13,13 @@ export function secondMomentFactor({ std, n, activation }: { std: number; n: num
 }
 
 /** Expected-second-moment log10 std of x_L for a zero-mean input with rms `inputRms`. */
-export function deepChainLog10Std({ std, n, activation, layers, inputRms = 1 }: {
+export function deepChainLog10Std({
+  std,
+  n,
+  activation,
+  layers,
+  inputRms = 1,
+}: {
   std: number;
   n: number;
   activation: Activation;

@@ -1,6 +1,14 @@
 export { FEATURES, chiMoment, matVecStatistic, type Feature, type StatisticMoments } from './gaussianMatVec.ts';
 export { uniformStd, torchDefaultBound, kaimingUniformBound } from './uniform.ts';
-export { circularLawRate, circularLawEnd, endOfTrajectory, float32Window, log10MaxOverRms, type PredictedEnd, type ChainActivation } from './chainSteps.ts';
+export {
+  circularLawRate,
+  circularLawEnd,
+  endOfTrajectory,
+  float32Window,
+  log10MaxOverRms,
+  type PredictedEnd,
+  type ChainActivation,
+} from './chainSteps.ts';
 export { schemeStd } from './schemeStd.ts';
 export { secondMomentFactor, deepChainLog10Std } from './deepNet.ts';
 export { truncatedStdRatio } from './truncatedNormal.ts';

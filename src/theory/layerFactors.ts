@@ -29,7 +29,10 @@ export function lecunVariance(fan: number): number {
  * log10 of the forward E[x²] and backward E[g²] factors through a ReLU MLP over `widths`
  * (e.g. 512→256→128→64) whose layers have He variance 2/fan, fan = n_in or n_out per `mode`.
  */
-export function reluMlpLog10Factors({ widths, mode }: { widths: readonly number[]; mode: 'fan_in' | 'fan_out' }): { forward: number; backward: number } {
+export function reluMlpLog10Factors({ widths, mode }: { widths: readonly number[]; mode: 'fan_in' | 'fan_out' }): {
+  forward: number;
+  backward: number;
+} {
   let forward = 0;
   let backward = 0;
   for (let l = 1; l < widths.length; l++) {

@@ -31,7 +31,12 @@ export interface MeanFieldLayer {
 }
 
 /** The mean-field state after each of `layers` layers (index 0 = after layer 1). */
-export function meanFieldTrajectory({ phi, gain, layers, inputSecondMoment = 1 }: {
+export function meanFieldTrajectory({
+  phi,
+  gain,
+  layers,
+  inputSecondMoment = 1,
+}: {
   phi: (y: number) => number;
   gain: number;
   layers: number;

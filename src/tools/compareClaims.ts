@@ -9,7 +9,12 @@ import type { ClaimsReport } from '../report/claimsTable.ts';
 export function claimNumbers(report: ClaimsReport): Record<string, unknown> {
   const entries = report.claims.map((c) => [
     `${c.id}${c.control ? ` / ${c.control}` : ''}`,
-    { verdict: c.verdict, trials: c.trials, seeds: c.seeds, checks: c.checks.map(({ label, estimate, lower, upper, pass }) => ({ label, estimate, lower, upper, pass })) },
+    {
+      verdict: c.verdict,
+      trials: c.trials,
+      seeds: c.seeds,
+      checks: c.checks.map(({ label, estimate, lower, upper, pass }) => ({ label, estimate, lower, upper, pass })),
+    },
   ]);
   return Object.fromEntries(entries.sort(([a], [b]) => String(a).localeCompare(String(b))));
 }

@@ -13,7 +13,13 @@ import { parseArgs } from 'node:util';
 import { MUTANTS, MUTANT_NAMES } from '../power/mutants.ts';
 
 interface VitestJson {
-  testResults: Array<{ assertionResults: Array<{ fullName: string; status: string; meta?: { claim?: { id: string; backend: string; masterSeed: number }; mutantCalls?: number } }> }>;
+  testResults: Array<{
+    assertionResults: Array<{
+      fullName: string;
+      status: string;
+      meta?: { claim?: { id: string; backend: string; masterSeed: number }; mutantCalls?: number };
+    }>;
+  }>;
 }
 
 type Cell = 'caught' | 'missed' | 'n/a';
@@ -38,10 +44,25 @@ for (const mutant of MUTANTS.filter((m) => chosen.includes(m.name))) {
   const started = performance.now();
   console.log(`power: mutant ${mutant.name} — ${mutant.bug}`);
   try {
-    execFileSync('npx', ['vitest', 'run', ...files, '--exclude', 'spec/harness/**', '-t', claimTests, '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
-      env: { ...process.env, INITSPEC_MUTANT: mutant.name },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      'npx',
+      [
+        'vitest',
+        'run',
+        ...files,
+        '--exclude',
+        'spec/harness/**',
+        '-t',
+        claimTests,
+        '--reporter=dot',
+        '--reporter=json',
+        `--outputFile.json=${file}`,
+      ],
+      {
+        env: { ...process.env, INITSPEC_MUTANT: mutant.name },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   } catch {
     // failing claims are what this run is for; the JSON report says which
   }
@@ -81,7 +102,10 @@ const lines = [
   '',
 ];
 writeFileSync(path.join('reports', 'power.md'), lines.join('\n'));
-writeFileSync(path.join('reports', 'power.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), backend, masterSeed, mutants: rows, uncaught }, null, 2)}\n`);
+writeFileSync(
+  path.join('reports', 'power.json'),
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), backend, masterSeed, mutants: rows, uncaught }, null, 2)}\n`,
+);
 console.log(lines.join('\n'));
 if (uncaught.length) {
   console.error(`power: caught by no claim: ${uncaught.join(', ')}`);

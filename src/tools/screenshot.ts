@@ -11,7 +11,10 @@ const PORT = 4174;
 const CLAIM = process.argv[2] ?? 'C4';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const server = spawn('npx', ['vite', 'preview', '--outDir', 'reports', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--outDir', 'reports', '--port', String(PORT), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
 const stop = () => {
   try {
     process.kill(-(server.pid as number));
@@ -23,7 +26,14 @@ try {
   await waitForServer(`http://localhost:${PORT}/`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
   await page.goto(`http://localhost:${PORT}/`);
@@ -39,7 +49,9 @@ try {
   await page.waitForTimeout(1000);
   await page.screenshot({ path: 'reports/screenshot-claim.png' });
   const svgCount = await page.locator('img[src*="svg"], svg image, img').count();
-  console.log(`report shows ${CLAIM}'s annotations; ${svgCount} image element(s) on the page; saved reports/screenshot-dashboard.png and reports/screenshot-claim.png`);
+  console.log(
+    `report shows ${CLAIM}'s annotations; ${svgCount} image element(s) on the page; saved reports/screenshot-dashboard.png and reports/screenshot-claim.png`,
+  );
   await browser.close();
 } finally {
   stop();

@@ -48,10 +48,22 @@ for (let r = 0; r < runs; r++) {
     // a report left by an earlier audit of the same seed must not stand in for a run that crashes
     rmSync(file, { force: true });
     try {
-      execFileSync('npx', ['vitest', 'run', ...positionals, ...(values.filter ? ['-t', values.filter] : []), '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
-        env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      execFileSync(
+        'npx',
+        [
+          'vitest',
+          'run',
+          ...positionals,
+          ...(values.filter ? ['-t', values.filter] : []),
+          '--reporter=dot',
+          '--reporter=json',
+          `--outputFile.json=${file}`,
+        ],
+        {
+          env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
     } catch {
       // failed claims are what the audit counts; the JSON report says which
     }
@@ -84,7 +96,8 @@ function save(complete: boolean): void {
     `\nfalse-fail rate: ${audit.runsWithAFailure}/${audit.runsDone} runs = ${audit.falseFailRate.toFixed(3)}, 95% CI [${lo.toFixed(3)}, ${hi.toFixed(3)}] ` +
       `against α_total ${ALPHA_TOTAL}: ${audit.withinBudget ? 'consistent with the budget' : 'OVER the budget'}`,
   );
-  for (const c of audit.fragile) console.log(`fragile: ${c.id} failed ${c.failedRuns}/${audit.runsDone} (α ${c.alpha}); seeds ${c.seeds.join(', ')}`);
+  for (const c of audit.fragile)
+    console.log(`fragile: ${c.id} failed ${c.failedRuns}/${audit.runsDone} (α ${c.alpha}); seeds ${c.seeds.join(', ')}`);
   console.log('saved reports/audit.json');
 }
 
