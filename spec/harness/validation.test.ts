@@ -26,8 +26,29 @@ import {
   alphaFor,
   lsuv,
 } from '../../src/index.ts';
+import { powerFactors, scaleInit } from '../../src/claim/power.ts';
+import { chainTrial } from '../../src/chain/chainTrial.ts';
+import { requestedMutant } from '../../src/power/mutants.ts';
+import { schemeFamily } from '../../src/theory/schemeFamily.ts';
 
 const cases: Array<[string, () => unknown, RegExp]> = [
+  [
+    'power: scale factor 0',
+    () => scaleInit((shape, seed) => uniform(shape, { seed }), 0),
+    /scaleInit: factor must be a positive finite number, got 0/,
+  ],
+  ['power: δ of 1', () => powerFactors(1), /powerFactors: δ must be in \(0, 1\), got 1/],
+  [
+    'power: unknown mutant',
+    () => requestedMutant({ INITSPEC_MUTANT: 'std×2' }),
+    /INITSPEC_MUTANT: unknown mutant "std×2"; choose one of std×1.1, std×0.9/,
+  ],
+  [
+    'chain: rateSteps past maxSteps',
+    () => chainTrial({ init: (shape, seed) => uniform(shape, { seed }), dim: 4, activation: 'linear', maxSteps: 5, seed: 1, rateSteps: 6 }),
+    /chainTrial: rateSteps must be an integer in \[1, maxSteps = 5\], got 6/,
+  ],
+  ['theory: unknown scheme family', () => schemeFamily('he-normal'), /schemeFamily: no family for scheme "he-normal"/],
   ['zero dim', () => uniform([0, 3], { seed: 1 }), /uniform: shape\[0\] must be a positive integer, got 0/],
   ['negative dim', () => normal([4, -2], { seed: 1 }), /normal: shape\[1\] must be a positive integer, got -2/],
   ['fractional dim', () => uniform([2.5, 3], { seed: 1 }), /shape\[0\] must be a positive integer, got 2.5/],

@@ -88,16 +88,16 @@ function resolve(matrix: ChainMatrix, dim: number): { init: WeightInit; std: num
   };
 }
 
+/** The closed-form circular-law end of a notebook chain on this backend's float32 window. */
+function closedFormEnd({ std, dim, activation }: { std: number; dim: number; activation: Activation }) {
+  const smallestPositive = describeBackend().underflow.smallestPositiveOutput;
+  return circularLawEnd({ std, n: dim, activation, smallestPositive, maxSteps: NOTEBOOK_STEPS });
+}
+
 /** The step count at which growth is compared: the closed-form end (linear, at least 10) or RELU_RATE_STEPS. */
 export function rateSteps({ std, dim, activation }: { std: number; dim: number; activation: Activation }): number {
   if (activation === 'relu') return RELU_RATE_STEPS;
-  const end = circularLawEnd({
-    std,
-    n: dim,
-    activation,
-    smallestPositive: describeBackend().underflow.smallestPositiveOutput,
-    maxSteps: NOTEBOOK_STEPS,
-  });
+  const end = closedFormEnd({ std, dim, activation });
   return Math.min(NOTEBOOK_STEPS, Math.max(10, Number.isFinite(end.steps) ? end.steps : NOTEBOOK_STEPS));
 }
 
@@ -157,13 +157,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
         float32Chain: withChain && trial < chainTrials,
       });
 
-  const closedForm = circularLawEnd({
-    std,
-    n: dim,
-    activation,
-    smallestPositive: describeBackend().underflow.smallestPositiveOutput,
-    maxSteps: NOTEBOOK_STEPS,
-  });
+  const closedForm = closedFormEnd({ std, dim, activation });
   const checks: ChainCheck[] = [outcome, growth, ...extraChecks];
   if (expected === 'survived') {
     checks.push(

@@ -103,7 +103,7 @@ export function trialsForStdRatioLowerBound({
 /**
  * Smallest n of trials whose Welch interval for mean(trials) − mean(reference) has half-width
  * ≤ halfWidth, with `referenceCount` reference values and the same per-value sd on both sides.
- * @example trialsForMeanDifferenceHalfWidth({ sd: 1, halfWidth: 0.5, confidence: 0.95, referenceCount: 100 }) // 18
+ * @example trialsForMeanDifferenceHalfWidth({ sd: 1, halfWidth: 0.5, confidence: 0.95, referenceCount: 100 }) // 21 (one sample alone: 18)
  */
 export function trialsForMeanDifferenceHalfWidth({
   sd,
