@@ -5,6 +5,7 @@
  * checked over thousands of seeded draws, and the notebook's draw is placed within it.
  */
 import { claim } from '../src/claim/vitest.ts';
+import type { SeededDraw } from '../src/init/types.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { DEFAULT_DELTA, followsDistribution, notebook, notebookDrawTypical, scaleInit, stdWithin } from '../src/claim/index.ts';
 import * as tf from '@tensorflow/tfjs-core';
@@ -19,7 +20,7 @@ const bound = torchDefaultBound(fanIn);
 const RELATIVE_MARGIN = 0.02;
 
 /** One draw of 25 weights, with their sample std as the notebook's stats() prints it. */
-function weightsOf(draw: (seed: number) => tf.Tensor) {
+function weightsOf(draw: SeededDraw) {
   return ({ seed }: { seed: number }) => {
     const weights = readValues(() => draw(seed));
     return { weights, std: hostMoments(weights).std };

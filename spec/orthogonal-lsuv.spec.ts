@@ -13,6 +13,7 @@ import { standardNormals } from '../src/rng/draw.ts';
 import { hostMoments } from '../src/stats/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
+import type { SeededDraw } from '../src/init/types.ts';
 import { lsuv, normal, orthogonal } from '../src/index.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
 import { OUTCOME_FLOOR } from '../src/claim/index.ts';
@@ -106,7 +107,7 @@ claim({
  */
 const HAAR_DIM = 256;
 const haarTrial =
-  (draw: (seed: number) => tf.Tensor) =>
+  (draw: SeededDraw) =>
   ({ seed }: TrialContext) => {
     const values = readValues(() => draw(seed));
     let trace = 0;

@@ -12,6 +12,7 @@ import { initializers } from '@tensorflow/tfjs-layers';
 import { DEFAULT_DELTA, meanWithin, stdWithin } from '../src/claim/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
+import type { SeededDraw } from '../src/init/types.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { normal } from '../src/index.ts';
 import { heVariance, lecunVariance, truncatedStdRatio, xavierVariance } from '../src/theory/index.ts';
@@ -23,21 +24,20 @@ const shape = [fanIn, fanOut];
  * fanIn·fanOut = 131 072 weights, so two trials make the interval ±0.5%.
  */
 const RELATIVE_MARGIN = 0.01;
-const weightsPower = (draw: Draw) => ({
+const weightsPower = (draw: SeededDraw) => ({
   delta: DEFAULT_DELTA.weights,
   basis: 'weights: the std moves by ±2%, twice the 1% margin',
   scaled: (f: number) => weightsOf((seed) => tf.tidy(() => tf.mul(draw(seed), f))),
 });
 const TRUNCATED = truncatedStdRatio(2);
 
-type Draw = (seed: number) => tf.Tensor;
 const tfjs =
-  (name: 'heNormal' | 'heUniform' | 'glorotNormal' | 'glorotUniform' | 'leCunNormal' | 'leCunUniform'): Draw =>
+  (name: 'heNormal' | 'heUniform' | 'glorotNormal' | 'glorotUniform' | 'leCunNormal' | 'leCunUniform'): SeededDraw =>
   (seed) =>
     initializers[name]({ seed }).apply(shape, 'float32');
 
 const weightsOf =
-  (draw: Draw) =>
+  (draw: SeededDraw) =>
   ({ seed }: TrialContext) => ({ weights: readValues(() => draw(seed)) });
 
 /** The published std of each initializer, for tfjs's [fanIn, fanOut] kernel. */
@@ -105,7 +105,7 @@ claim(
 /** max |WᵀW - I| of tfjs-layers' orthogonal initializer on a [48, 32] kernel (under its 2000-element slowness warning). */
 const orthogonalShape = [48, 32];
 const deviationFromOrthogonal =
-  (draw: (seed: number) => tf.Tensor) =>
+  (draw: SeededDraw) =>
   ({ seed }: TrialContext) => ({
     maxDeviation: tf.tidy(() => {
       const w = draw(seed);
