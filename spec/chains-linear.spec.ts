@@ -5,7 +5,9 @@
  * scaled by theory's σ√n (src/claim/chainClaim.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { chainClaim, notebook } from '../src/claim/index.ts';
+import { chainClaim, DEFAULT_DELTA, notebook, scaleInit, stdWithin, type TrialContext, type WeightInit } from '../src/claim/index.ts';
+import { readValues } from '../src/backend/readValues.ts';
+import { schemeStd } from '../src/theory/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { torchDefaultWeight } from '../src/index.ts';
 import { torchDefaultBound, uniformStd } from '../src/theory/index.ts';
@@ -77,3 +79,39 @@ claim(
     controls: [{ label: 'U(±0.01) (too small: vanishes)', init: scheme('uniform(±0.01)') }],
   }),
 );
+
+/**
+ * In [150] and In [152] print the std of the matrix each chain starts from (0.0058 and 0.0255):
+ * the scale the chain's growth follows from. Checked over whole 512×512 draws, within 1%.
+ */
+const weightsOf =
+  (init: WeightInit) =>
+  ({ seed }: TrialContext) => ({ weights: readValues(() => init([512, 512], seed)) });
+
+function drawStdClaim(id: string, cell: string, name: 'uniform(±0.01)' | 'uniform(±1)/√dim') {
+  const std = schemeStd(name, 512);
+  return {
+    id,
+    cell,
+    statement: `a ${name} 512×512 draw has std ${std.toPrecision(4)} (the notebook printed ${notebook(cell, 'std').value}), within 1%`,
+    measure: weightsOf(scheme(name)),
+    checks: [
+      stdWithin({
+        of: 'weights',
+        label: `std of ${name}`,
+        target: { value: std, formula: `schemeStd('${name}', 512) = ${std.toPrecision(5)}` },
+        relativeMargin: 0.01,
+        perTrial: 512 * 512,
+      }),
+    ],
+    controls: [{ label: "randn/√dim (√3 times the uniform's std)", measure: weightsOf(scheme('randn/√dim')) }],
+    power: {
+      delta: DEFAULT_DELTA.weights,
+      basis: 'weights: the std moves by ±2%, twice the 1% margin',
+      scaled: (f: number) => weightsOf(scaleInit(scheme(name), f)),
+    },
+  };
+}
+
+claim(drawStdClaim('C3-std', 'In [150]', 'uniform(±0.01)'));
+claim(drawStdClaim('C4-std', 'In [152]', 'uniform(±1)/√dim'));

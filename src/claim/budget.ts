@@ -16,6 +16,9 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   C2: 0.001,
   C3: 0.001,
   C4: 0.001,
+  // the draws the chains start from (In [150], In [152]), added by following CONTRIBUTING.md
+  'C3-std': 0.0001,
+  'C4-std': 0.0001,
   C5: 0.001,
   C6a: 0.001,
   C6b: 0.001,
