@@ -1,5 +1,5 @@
 /** Human-readable claim results: the failure message and the report lines. */
-import type { ClaimResult } from './types.ts';
+import type { ClaimResult, Role } from './types.ts';
 
 /** The command that reruns just this claim with the same seeds. */
 export function rerunCommand(result: ClaimResult, specFile: string): string {
@@ -25,13 +25,19 @@ export function formatResult(result: ClaimResult, specFile: string): string {
     `  ${result.cell ? `${result.cell}: ` : ''}${result.statement}`,
     ...(result.expectedFailure ? [`  expected to fail: ${result.expectedFailure.checks.join('; ')} — ${result.expectedFailure.why}`] : []),
     `  power: ${result.delta === null ? 'none by nature' : `δ = ${result.delta}`} (${result.deltaBasis})`,
-    ...result.checks.map((c) => `  ${checkMark(c)} ${c.detail}`),
+    ...result.checks.map((c) => `  ${checkMark(c, result.role)} ${c.detail}`),
     `  trials: ${result.trials} (${result.trialsBasis}); each check at confidence ${result.checkConfidence}`,
     `  seeds: ${result.seeds}`,
     `  rerun: ${rerunCommand(result, specFile)}`,
   ].join('\n');
 }
 
-export function checkMark(check: { pass: boolean; informational?: boolean }): string {
-  return check.informational ? 'ℹ' : check.pass ? '✓' : '✗';
+/**
+ * ✓ decided and passed, ✗ decided and failed, ℹ reported only. In a power control the goal is
+ * the reverse: ✓ marks a check that showed the error (interval outside the margin), · one that did not.
+ */
+export function checkMark(check: { pass: boolean; informational?: boolean; showsError?: boolean }, role: Role = 'claim'): string {
+  if (check.informational) return 'ℹ';
+  if (role === 'power') return check.showsError ? '✓' : '·';
+  return check.pass ? '✓' : '✗';
 }

@@ -31,7 +31,7 @@ async function runAndReport<O extends Observations>(
       : await runClaimWithObservations(spec, control);
   const specFile = path.relative(process.cwd(), context.task.file.filepath);
   await context.annotate(headline(result), result.ok ? 'claim' : 'claim-failed');
-  for (const check of result.checks) await context.annotate(`${checkMark(check)} ${check.detail}`, 'check');
+  for (const check of result.checks) await context.annotate(`${checkMark(check, result.role)} ${check.detail}`, 'check');
   await context.annotate(`${result.seeds}; trials: ${result.trialsBasis}`, 'seeds');
   if (!control && spec.plots && observations.length) result.plots = await writePlots(context, spec.id, await spec.plots(observations));
   context.task.meta.claim = result;

@@ -67,7 +67,7 @@ function evidence(record: ClaimRecord): string {
       : record.role === 'power'
         ? (decisive.find((c) => c.showsError) ?? decisive[0])
         : decisive[0];
-  return shown ? `${checkMark(shown)} ${shown.detail}` : '';
+  return shown ? `${checkMark(shown, record.role)} ${shown.detail}` : '';
 }
 
 export function claimsMarkdown(report: ClaimsReport): string {
@@ -105,7 +105,7 @@ export function claimsMarkdown(report: ClaimsReport): string {
       lines.push(`${r.cell ? `${r.cell}: ` : ''}${r.statement}`, '', `Power: ${r.detects ?? ''} (${r.deltaBasis})`, '');
     if (r.expectedFailure && r.role === 'claim')
       lines.push(`Expected failure of ${r.expectedFailure.checks.map((c) => `"${c}"`).join(', ')}: ${r.expectedFailure.why}`, '');
-    for (const c of r.checks) lines.push(`- ${checkMark(c)} ${c.detail}`);
+    for (const c of r.checks) lines.push(`- ${checkMark(c, r.role)} ${c.detail}`);
     for (const plot of r.plots ?? []) lines.push(`- plot: [${path.basename(plot)}](plots/${path.basename(plot)})`);
     lines.push(`- trials: ${r.trials} (${r.trialsBasis}); each check at confidence ${r.checkConfidence}`, `- seeds: ${r.seeds}`, '');
   }
