@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ClaimResult } from '../claim/types.ts';
 import { checkMark } from '../claim/format.ts';
+import { markdownTable } from '../text/format.ts';
 
 export interface ClaimRecord extends ClaimResult {
   specFile: string;
@@ -57,8 +58,6 @@ export function sortClaims(records: ClaimRecord[]): ClaimRecord[] {
   );
 }
 
-const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 function evidence(record: ClaimRecord): string {
   const decisive = record.checks.filter((c) => !c.informational);
   const shown =
@@ -80,10 +79,8 @@ export function claimsMarkdown(report: ClaimsReport): string {
     `- suite wall time: ${report.suiteWallSeconds.toFixed(1)} s; generated ${report.generatedAt}`,
     `- ${report.claims.filter((c) => c.testState === 'passed').length} of ${report.claims.length} claim and control tests passed`,
     '',
-    '| id | cell | claim / control | verdict | trials | α | δ | time (s) | evidence |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const r of report.claims) {
+  const rows = report.claims.map((r) => {
     const subject =
       r.role === 'control'
         ? `control: ${r.control}`
@@ -91,10 +88,9 @@ export function claimsMarkdown(report: ClaimsReport): string {
           ? `power control: ${r.control}`
           : `${r.statement} — ${r.detects ?? ''}`;
     const verdict = `${r.testState === 'passed' ? '✓' : '✗'} ${r.verdict}${r.expectedFailure && r.role === 'claim' ? ' (expected failure)' : ''}`;
-    lines.push(
-      `| ${r.id} | ${r.cell ?? ''} | ${escape(subject)} | ${verdict} | ${r.trials} | ${r.alpha} | ${r.delta ?? '—'} | ${(r.wallMs / 1000).toFixed(1)} | ${escape(evidence(r))} |`,
-    );
-  }
+    return [r.id, r.cell ?? '', subject, verdict, r.trials, r.alpha, r.delta ?? '—', (r.wallMs / 1000).toFixed(1), evidence(r)];
+  });
+  lines.push(...markdownTable(['id', 'cell', 'claim / control', 'verdict', 'trials', 'α', 'δ', 'time (s)', 'evidence'], rows));
   lines.push('', '## Every check', '');
   for (const r of report.claims) {
     lines.push(

@@ -100,22 +100,20 @@ export function trialsForStdRatioLowerBound({
   return smallestN(fn, 3, (n) => plannedRatio / 2 / Math.sqrt(jStat.centralF.inv(confidence, n - 1, n - 1)) >= atLeast);
 }
 
+/** What sizes a trials-vs-reference Welch interval: the per-value sd on both sides, the target half-width, the reference count. */
+export interface MeanDifferenceSizing {
+  sd: number;
+  halfWidth: number;
+  confidence: number;
+  referenceCount: number;
+}
+
 /**
  * Smallest n of trials whose Welch interval for mean(trials) − mean(reference) has half-width
  * ≤ halfWidth, with `referenceCount` reference values and the same per-value sd on both sides.
  * @example trialsForMeanDifferenceHalfWidth({ sd: 1, halfWidth: 0.5, confidence: 0.95, referenceCount: 100 }) // 21 (one sample alone: 18)
  */
-export function trialsForMeanDifferenceHalfWidth({
-  sd,
-  halfWidth,
-  confidence,
-  referenceCount,
-}: {
-  sd: number;
-  halfWidth: number;
-  confidence: number;
-  referenceCount: number;
-}): number {
+export function trialsForMeanDifferenceHalfWidth({ sd, halfWidth, confidence, referenceCount }: MeanDifferenceSizing): number {
   const fn = 'trialsForMeanDifferenceHalfWidth';
   assertPositiveFinite(fn, 'sd', sd);
   assertPositiveFinite(fn, 'halfWidth', halfWidth);

@@ -23,3 +23,10 @@ export function recordTable(records: ReadonlyArray<Record<string, string | numbe
   const keys = Object.keys(records[0] as object);
   return alignColumns([keys, ...records.map((r) => keys.map((k) => String(r[k])))]);
 }
+
+/** A Markdown table: a header row, its separator, then the rows; `|` and line breaks in cells are escaped. */
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string[] {
+  const cell = (value: string | number) => String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const line = (cells: ReadonlyArray<string | number>) => `| ${cells.map(cell).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)];
+}

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MUTANTS, MUTANT_NAMES } from '../power/mutants.ts';
+import { markdownTable } from '../text/format.ts';
 
 interface VitestJson {
   testResults: Array<{
@@ -90,15 +91,18 @@ const lines = [
   '# initspec power: init-library mutants × claims',
   '',
   `- backend: ${backend}; master seed: ${masterSeed ?? 'unknown'}; generated ${new Date().toISOString()}`,
+  `- spec files: ${files.join(' ')}`,
   '- caught: the claim failed with the bug in; missed: it held although it called the mutated code; n/a: it never called it',
   '',
-  '| mutant | bug | caught by | time (s) |',
-  '| --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.name} | ${r.bug} | ${r.caughtBy.length ? r.caughtBy.join(', ') : '**no claim**'} | ${r.seconds.toFixed(0)} |`),
+  ...markdownTable(
+    ['mutant', 'bug', 'caught by', 'time (s)'],
+    rows.map((r) => [r.name, r.bug, r.caughtBy.length ? r.caughtBy.join(', ') : '**no claim**', r.seconds.toFixed(0)]),
+  ),
   '',
-  `| claim | ${rows.map((r) => r.name).join(' | ')} |`,
-  `| --- | ${rows.map(() => '---').join(' | ')} |`,
-  ...claims.map((id) => `| ${id} | ${rows.map((r) => mark[r.cells[id] ?? 'n/a']).join(' | ')} |`),
+  ...markdownTable(
+    ['claim', ...rows.map((r) => r.name)],
+    claims.map((id) => [id, ...rows.map((r) => mark[r.cells[id] ?? 'n/a'])]),
+  ),
   '',
 ];
 writeFileSync(path.join('reports', 'power.md'), lines.join('\n'));
