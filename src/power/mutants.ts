@@ -11,7 +11,7 @@ import type * as Gain from '../init/gain.ts';
 import { householderQR } from '../init/householderQR.ts';
 import type * as Orthogonal from '../init/orthogonal.ts';
 import type * as Scaled from '../init/scaled.ts';
-import { elementCount } from '../init/validate.ts';
+import { elementCount, type Shape } from '../init/validate.ts';
 import { standardNormals } from '../rng/draw.ts';
 
 /** The modules a mutant may wrap, by their path under src/init. */
@@ -29,7 +29,10 @@ export interface Mutant {
   /** The bug in words, as a reviewer would file it. */
   bug: string;
   module: ModuleName;
-  /** The module's exports with the bug in; `hit` counts a call into the mutated code. */
+  /**
+   * The module's exports with the bug in; `hit` counts a call into the mutated code. `original`
+   * is the module named by `module` (each mutant annotates which one it takes).
+   */
   mutate(original: any, hit: () => void): Record<string, unknown>;
 }
 
@@ -37,18 +40,15 @@ const scaleDistributions =
   (factor: number): Mutant['mutate'] =>
   (d: typeof Distributions, hit) => ({
     ...d,
-    uniform: (
-      shape: Distributions.UniformOptions extends never ? never : Parameters<typeof d.uniform>[0],
-      o: Distributions.UniformOptions,
-    ) => {
+    uniform: (shape: Shape, o: Distributions.UniformOptions) => {
       hit();
       return d.uniform(shape, { ...o, low: (o.low ?? 0) * factor, high: (o.high ?? 1) * factor });
     },
-    normal: (shape: Parameters<typeof d.normal>[0], o: Distributions.NormalOptions) => {
+    normal: (shape: Shape, o: Distributions.NormalOptions) => {
       hit();
       return d.normal(shape, { ...o, std: (o.std ?? 1) * factor });
     },
-    truncNormal: (shape: Parameters<typeof d.truncNormal>[0], o: Distributions.TruncNormalOptions) => {
+    truncNormal: (shape: Shape, o: Distributions.TruncNormalOptions) => {
       hit();
       const std = o.std ?? 1;
       return d.truncNormal(shape, { ...o, std: std * factor, a: (o.a ?? -2) * factor, b: (o.b ?? 2) * factor });
@@ -56,7 +56,7 @@ const scaleDistributions =
   });
 
 /** orthogonal() as src/init/orthogonal.ts, but Q taken as it comes out of Householder QR. */
-function orthogonalWithoutSignCorrection(shape: readonly number[], { gain = 1, seed }: { gain?: number; seed: number }): tf.Tensor {
+function orthogonalWithoutSignCorrection(shape: Shape, { gain = 1, seed }: { gain?: number; seed: number }): tf.Tensor {
   const rows = shape[0] as number;
   const cols = elementCount(shape) / rows;
   const [tall, wide] = [Math.max(rows, cols), Math.min(rows, cols)];
@@ -90,7 +90,7 @@ export const MUTANTS: readonly Mutant[] = [
     module: 'fans.ts',
     mutate: (f: typeof Fans, hit) => ({
       ...f,
-      computeFans: (shape: readonly number[]) => {
+      computeFans: (shape: Shape) => {
         const { fanIn, fanOut } = f.computeFans(shape);
         if (fanIn !== fanOut) hit();
         return { fanIn: fanOut, fanOut: fanIn };
@@ -103,16 +103,15 @@ export const MUTANTS: readonly Mutant[] = [
     module: 'scaled.ts',
     mutate: (s: typeof Scaled, hit) => {
       // rescale the correct draw: std gain·√(1/n_in) instead of gain·√(2/(n_in + n_out))
-      const factor = (shape: readonly number[]) => {
+      const factor = (shape: Shape) => {
         const [out, inputs, ...kernel] = shape as number[];
         const field = elementCount(kernel);
         return Math.sqrt(((inputs as number) * field + (out as number) * field) / (2 * (inputs as number) * field));
       };
-      const wrap =
-        (draw: (shape: readonly number[], o: Scaled.XavierOptions) => tf.Tensor) => (shape: readonly number[], o: Scaled.XavierOptions) => {
-          hit();
-          return tf.tidy(() => tf.mul(draw(shape, o), factor(shape)));
-        };
+      const wrap = (draw: (shape: Shape, o: Scaled.XavierOptions) => tf.Tensor) => (shape: Shape, o: Scaled.XavierOptions) => {
+        hit();
+        return tf.tidy(() => tf.mul(draw(shape, o), factor(shape)));
+      };
       return { ...s, xavierUniform: wrap(s.xavierUniform), xavierNormal: wrap(s.xavierNormal) };
     },
   },
@@ -121,7 +120,7 @@ export const MUTANTS: readonly Mutant[] = [
     bug: 'kaiming_* uses a = √5 (torch-default gain √(1/3)) where a = 0 was asked',
     module: 'scaled.ts',
     mutate: (s: typeof Scaled, hit) => {
-      const wrap = (draw: typeof s.kaimingUniform) => (shape: readonly number[], o: Scaled.KaimingOptions) => {
+      const wrap = (draw: typeof s.kaimingUniform) => (shape: Shape, o: Scaled.KaimingOptions) => {
         const asked = o.a ?? 0;
         if (asked === 0 && (o.nonlinearity ?? 'leaky_relu') === 'leaky_relu') hit();
         return draw(shape, { ...o, a: asked === 0 ? Math.sqrt(5) : asked });
@@ -135,8 +134,8 @@ export const MUTANTS: readonly Mutant[] = [
     module: 'scaled.ts',
     mutate: (s: typeof Scaled, hit) => {
       const wrap =
-        <O>(draw: (shape: readonly number[], o: O) => tf.Tensor) =>
-        (shape: readonly number[], o: O) => {
+        <O>(draw: (shape: Shape, o: O) => tf.Tensor) =>
+        (shape: Shape, o: O) => {
           hit();
           return tf.tidy(() => tf.mul(draw(shape, o), 1 / Math.sqrt(3)));
         };
@@ -149,7 +148,7 @@ export const MUTANTS: readonly Mutant[] = [
     module: 'distributions.ts',
     mutate: (d: typeof Distributions, hit) => ({
       ...d,
-      normal: (shape: Parameters<typeof d.normal>[0], o: Distributions.NormalOptions) => {
+      normal: (shape: Shape, o: Distributions.NormalOptions) => {
         const [mean, std] = [o.mean ?? 0, o.std ?? 1];
         if (std === 0) return d.normal(shape, o);
         hit();
@@ -162,7 +161,7 @@ export const MUTANTS: readonly Mutant[] = [
     bug: "orthogonal() keeps Householder QR's Q without the sign(diag R) correction: orthogonal, but not Haar",
     module: 'orthogonal.ts',
     mutate: (_o: typeof Orthogonal, hit) => ({
-      orthogonal: (shape: readonly number[], options: { gain?: number; seed: number }) => {
+      orthogonal: (shape: Shape, options: { gain?: number; seed: number }) => {
         hit();
         return orthogonalWithoutSignCorrection(shape, options);
       },
