@@ -17,6 +17,7 @@ import type { Check, CheckResult, NotebookValue, Observation, Observations, Theo
 
 import { fmt, pct } from '../text/format.ts';
 import { median } from '../stats/median.ts';
+import { mean, sampleVariance } from '../stats/moments.ts';
 
 function scalars(observations: readonly Observations[], key: string): number[] {
   return observations.map((o, trial) => {
@@ -436,12 +437,7 @@ export function meanAgainstReference<const S extends string>(options: {
   const { of, label, reference, margin, unit, theory, sdInflation = 1.25, minSd } = options;
   let values: number[] | undefined;
   const ref = () => (values ??= reference());
-  const planningSd = () => {
-    const r = ref();
-    const m = r.reduce((a, b) => a + b, 0) / r.length;
-    const sd = Math.sqrt(r.reduce((a, b) => a + (b - m) ** 2, 0) / (r.length - 1));
-    return Math.max(minSd, sdInflation * sd);
-  };
+  const planningSd = () => Math.max(minSd, sdInflation * Math.sqrt(sampleVariance(ref())));
   return {
     label,
     get trialsBasis() {
@@ -457,7 +453,7 @@ export function meanAgainstReference<const S extends string>(options: {
         method: 'Welch t against a reference ensemble',
         confidence,
         margin,
-        theory: { value: r.reduce((a, b) => a + b, 0) / r.length, formula: theory },
+        theory: { value: mean(r), formula: theory },
       };
       const finite = measured.filter(Number.isFinite);
       if (finite.length < 2) {
