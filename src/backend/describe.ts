@@ -7,11 +7,19 @@ export interface BackendDescription {
   tfjsVersion: string;
   simd: boolean | undefined;
   threads: boolean | undefined;
+  /** The TensorFlow library under tfjs-node ('tensorflow' backend only). */
+  tensorflowVersion: string | undefined;
   underflow: UnderflowProbe;
 }
 
 function wasmFlag(name: string): boolean | undefined {
   return tf.getBackend() === 'wasm' ? tf.env().getBool(name) : undefined;
+}
+
+function tensorflowVersion(): string | undefined {
+  if (tf.getBackend() !== 'tensorflow') return undefined;
+  const backend = tf.backend() as unknown as { binding?: { TF_Version?: string } };
+  return backend.binding?.TF_Version;
 }
 
 let cached: BackendDescription | undefined;
@@ -24,6 +32,7 @@ export function describeBackend(): BackendDescription {
     tfjsVersion: tf.version_core,
     simd: wasmFlag('WASM_HAS_SIMD_SUPPORT'),
     threads: wasmFlag('WASM_HAS_MULTITHREAD_SUPPORT'),
+    tensorflowVersion: tensorflowVersion(),
     underflow: probeUnderflow(),
   };
   return cached;
@@ -34,5 +43,6 @@ export function formatBackend(d: BackendDescription): string {
   const flag = (label: string, v: boolean | undefined) => (v === undefined ? '' : `, ${label} ${v ? 'on' : 'off'}`);
   const floor = Math.log2(d.underflow.smallestPositiveOutput);
   const denormals = d.underflow.flushesDenormalOutputs ? 'flushes denormals (floor 2^-126)' : `keeps denormals down to 2^${floor}`;
-  return `${d.name} (tfjs ${d.tfjsVersion}${flag('SIMD', d.simd)}${flag('threads', d.threads)}; matmul ${denormals})`;
+  const native = d.tensorflowVersion === undefined ? '' : `, TensorFlow ${d.tensorflowVersion}`;
+  return `${d.name} (tfjs ${d.tfjsVersion}${native}${flag('SIMD', d.simd)}${flag('threads', d.threads)}; matmul ${denormals})`;
 }

@@ -1,9 +1,10 @@
 /**
  * Chooses the TensorFlow.js backend once per process (one vitest worker, the CLI, the bench).
  *
- * Order: `INITSPEC_BACKEND` when set; otherwise tfjs-node ('tensorflow') when it loads, else
- * 'wasm'. The ~40× slower 'cpu' backend is used only when asked for by name: tfjs would
- * otherwise fall back to it without a word when wasm fails to start.
+ * `INITSPEC_BACKEND` when set, else 'wasm': the default does not depend on what happens to be
+ * installed, so the same seed gives the same numbers on every machine. 'tensorflow' (tfjs-node,
+ * `npm run setup:native`) and the ~40× slower 'cpu' run only when asked for by name: tfjs would
+ * otherwise fall back to cpu without a word when wasm fails to start.
  */
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
@@ -12,7 +13,7 @@ export const BACKEND_NAMES = ['tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 const PACKAGES: Record<BackendName, string> = {
-  tensorflow: '@tensorflow/tfjs-node', // optional dependency: absent where libtensorflow can't be fetched
+  tensorflow: '@tensorflow/tfjs-node', // not a dependency: `npm run setup:native` installs it
   wasm: '@tensorflow/tfjs-backend-wasm',
   cpu: '@tensorflow/tfjs-backend-cpu',
 };
@@ -27,13 +28,14 @@ export function requestedBackend(env: NodeJS.ProcessEnv = process.env): BackendN
   if (raw === undefined || raw === '') return undefined;
   if ((BACKEND_NAMES as readonly string[]).includes(raw)) return raw as BackendName;
   throw new BackendUnavailableError(
-    `INITSPEC_BACKEND="${raw}" is not a backend: choose one of ${BACKEND_NAMES.join(', ')} ` +
-      `(or leave it unset for tensorflow when installed, else wasm).`,
+    `INITSPEC_BACKEND="${raw}" is not a backend: choose one of ${BACKEND_NAMES.join(', ')} ` + `(or leave it unset for wasm).`,
   );
 }
 
 /** Loads a backend's package and activates it; the reason it failed, or undefined on success. */
 async function tryActivate(name: BackendName): Promise<string | undefined> {
+  // TensorFlow's C++ logs a banner and CPU-feature notes on load; keep its warnings and errors
+  if (name === 'tensorflow') process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
   try {
     await import(/* @vite-ignore */ PACKAGES[name]);
   } catch (error) {
@@ -70,18 +72,18 @@ export async function activateBackend(env: NodeJS.ProcessEnv): Promise<BackendNa
   if (requested !== undefined) {
     const failure = await tryActivate(requested);
     if (failure === undefined) return requested;
+    const hint = requested === 'tensorflow' ? ' Run `npm run setup:native` (again after an npm install, which removes tfjs-node).' : '';
     throw new BackendUnavailableError(
-      `INITSPEC_BACKEND=${requested} is unavailable: ${failure}. ` + `Installed backends: ${installedBackends().join(', ') || 'none'}.`,
+      `INITSPEC_BACKEND=${requested} is unavailable: ${failure}. ` +
+        `Installed backends: ${installedBackends().join(', ') || 'none'}.${hint}`,
     );
   }
-  const nativeFailure = await tryActivate('tensorflow');
-  if (nativeFailure === undefined) return 'tensorflow';
   const wasmFailure = await tryActivate('wasm');
   if (wasmFailure === undefined) return 'wasm';
   throw new BackendUnavailableError(
-    `No fast backend: tensorflow ${nativeFailure}; wasm ${wasmFailure}. ` +
+    `The default backend wasm is unavailable: ${wasmFailure}. ` +
       `initspec does not fall back to the ~40x slower cpu backend silently: ` +
-      `set INITSPEC_BACKEND=cpu to run on it anyway.`,
+      `set INITSPEC_BACKEND=cpu to run on it anyway, or INITSPEC_BACKEND=tensorflow after npm run setup:native.`,
   );
 }
 

@@ -3,15 +3,18 @@
  * reports/bench.json. Never a test: nothing here fails for being slow.
  *
  *   npm run bench            the active backend (INITSPEC_BACKEND rules)
- *   npm run bench -- --all   every installed backend that starts, one child process each
+ *   npm run bench -- --all   wasm and tensorflow (when set up) in one run, one child process
+ *                            each, then a side-by-side table with the ratios
+ *   npm run bench -- --backends wasm,cpu   the named backends (cpu only when named: ~40× slower)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend, formatBackend } from '../backend/describe.ts';
-import { installedBackends, useBackend } from '../backend/select.ts';
+import { BACKEND_NAMES, installedBackends, useBackend, type BackendName } from '../backend/select.ts';
 import { fmt, recordTable } from '../text/format.ts';
+import { sideBySide } from './sideBySide.ts';
 import { chainTable, initTable, matmulTable, naiveChainMs, scalingTable } from './kernels.ts';
 import { memoryTable } from './memory.ts';
 import { suiteTable } from './suiteTime.ts';
@@ -45,10 +48,10 @@ async function benchActive() {
   return { backend, matmul, chains, inits, scaling, throughput, memory, suite, rssMiB };
 }
 
-/** Every installed backend, each in a child process running this file. */
-function benchAll(): Record<string, unknown> {
+/** The named backends, each in a child process running this file (one backend per process). */
+function benchEach(names: readonly BackendName[]): Record<string, unknown> {
   const results: Record<string, unknown> = {};
-  for (const name of installedBackends()) {
+  for (const name of names) {
     console.log(`\n=== ${name} ===`);
     try {
       const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname], {
@@ -65,11 +68,31 @@ function benchAll(): Record<string, unknown> {
   return results;
 }
 
+/** --all: the fast backends that are installed; --backends a,b: exactly those; neither: undefined. */
+function backendsArg(): BackendName[] | undefined {
+  const i = process.argv.indexOf('--backends');
+  if (i >= 0) {
+    const names = (process.argv[i + 1] ?? '').split(',').filter(Boolean);
+    const unknown = names.filter((n) => !(BACKEND_NAMES as readonly string[]).includes(n));
+    if (names.length === 0 || unknown.length > 0)
+      throw new Error(`--backends takes a comma-separated list of ${BACKEND_NAMES.join(', ')}; got "${process.argv[i + 1] ?? ''}"`);
+    return names as BackendName[];
+  }
+  if (!process.argv.includes('--all')) return undefined;
+  const fast = installedBackends().filter((n) => n !== 'cpu');
+  if (!fast.includes('tensorflow')) console.log('tensorflow is not set up (npm run setup:native): benchmarking wasm only');
+  return fast;
+}
+
 async function main(): Promise<void> {
   mkdirSync('reports', { recursive: true });
   let results: unknown;
-  if (process.argv.includes('--all')) {
-    results = benchAll();
+  const named = backendsArg();
+  if (named !== undefined) {
+    const each = benchEach(named);
+    const table = sideBySide(each);
+    if (table.rows.length > 0) printTable(`side by side (ratio = ${table.ratioLabel})`, table.rows);
+    results = { ...each, sideBySide: table };
   } else {
     results = await benchActive();
     writeFileSync(path.join('reports', `bench.${tf.getBackend()}.json`), `${JSON.stringify(results, null, 2)}\n`);

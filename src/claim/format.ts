@@ -4,7 +4,14 @@ import type { ClaimResult, Role } from './types.ts';
 /** The command that reruns just this claim with the same seeds. */
 export function rerunCommand(result: ClaimResult, specFile: string): string {
   const name = `^${result.id} · `.replace(/[[\]()]/g, '\\$&');
-  return `INITSPEC_SEED=${result.masterSeed} npx vitest run ${specFile} -t "${name}"`;
+  // the seed, and the tier and backend when they are not the defaults: the same numbers again
+  const backend = result.backend.split(' ')[0];
+  const env = [
+    `INITSPEC_SEED=${result.masterSeed}`,
+    ...(result.tier !== 'fast' ? [`INITSPEC_TIER=${result.tier}`] : []),
+    ...(backend !== undefined && backend !== 'wasm' ? [`INITSPEC_BACKEND=${backend}`] : []),
+  ];
+  return `${env.join(' ')} npx vitest run ${specFile} -t "${name}"`;
 }
 
 export function headline(result: ClaimResult): string {

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend, formatBackend } from '../backend/describe.ts';
 import { masterSeed, seedFor } from '../rng/seed.ts';
+import { tier } from './tier.ts';
 import { alphaFor } from './budget.ts';
 import type { CheckResult, ClaimResult, ClaimSpec, ControlSpec, Measure, Observations } from './types.ts';
 
@@ -82,6 +83,7 @@ function baseResult<O extends Observations>(
     ...(spec.expectedFailure ? { expectedFailure: spec.expectedFailure } : {}),
     alpha: alphaFor(spec.id),
     masterSeed: master,
+    tier: tier(),
     seeds: `seedFor("${stream}", 0…${trials - 1}) from master seed ${master}`,
     backend: formatBackend(describeBackend()),
     wallMs: performance.now() - started,

@@ -153,6 +153,8 @@ export interface ClaimResult {
   trials: number;
   trialsBasis: string;
   masterSeed: number;
+  /** INITSPEC_TIER in the process that ran the claim (a merged report's own process may differ). */
+  tier: string;
   seeds: string;
   backend: string;
   checks: CheckResult[];

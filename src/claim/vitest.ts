@@ -10,6 +10,7 @@ import { checkMark, formatResult, headline } from './format.ts';
 import { powerFactors } from './power.ts';
 import { runClaimWithObservations, runPowerControl } from './run.ts';
 import type { ClaimResult, ClaimSpec, ControlSpec, Observations } from './types.ts';
+import { plotAnnotation, plotFileName } from '../report/plotFiles.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -55,10 +56,10 @@ async function writePlots(context: TestContext, id: string, plots: Record<string
   mkdirSync(PLOTS_DIR, { recursive: true });
   const files: string[] = [];
   for (const [name, svg] of Object.entries(plots)) {
-    const file = path.join(PLOTS_DIR, `${id}-${name}.svg`.replace(/[^\w.-]+/g, '_'));
+    const file = path.join(PLOTS_DIR, plotFileName(id, name));
     writeFileSync(file, svg);
     files.push(file);
-    await context.annotate(`plot: ${name}`, 'plot', { contentType: 'image/svg+xml', body: svg, bodyEncoding: 'utf-8' });
+    await context.annotate(plotAnnotation(name), 'plot', { contentType: 'image/svg+xml', body: svg, bodyEncoding: 'utf-8' });
   }
   return files;
 }

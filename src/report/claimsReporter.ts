@@ -3,11 +3,13 @@
  * reports/claims.md, and closes the run with one plain "initspec: N passed, N failed" line.
  * It reads only what the tests recorded, so it works the same on a merged sharded run.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { ALPHA_TOTAL, alphaSpent } from '../claim/budget.ts';
 import { tier } from '../claim/tier.ts';
+import { claimsPage } from './claimsPage.ts';
+import { plotFileName, plotFromAnnotation } from './plotFiles.ts';
 import { claimsMarkdown, sortClaims, withPower, type ClaimRecord, type ClaimsReport } from './claimsTable.ts';
 
 export default class ClaimsReporter implements Reporter {
@@ -26,13 +28,17 @@ export default class ClaimsReporter implements Reporter {
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const records: ClaimRecord[] = [];
+    const plots = new Map<string, string>();
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed' || state === 'failed' || state === 'skipped') counts[state]++;
         const claim = test.meta().claim;
-        if (claim) records.push({ ...claim, specFile: module.relativeModuleId, testState: state });
+        if (claim) {
+          records.push({ ...claim, specFile: module.relativeModuleId, testState: state });
+          for (const [name, svg] of attachedPlots(test, claim.id)) plots.set(name, svg);
+        }
       }
     }
     if (records.length > 0) {
@@ -40,7 +46,7 @@ export default class ClaimsReporter implements Reporter {
         generatedAt: new Date().toISOString(),
         backend: records[0]?.backend ?? 'unknown',
         masterSeed: records[0]?.masterSeed,
-        tier: tier(),
+        tier: runTier(records),
         alphaTotal: ALPHA_TOTAL,
         alphaSpent: alphaSpent(),
         suiteWallSeconds: (performance.now() - this.started) / 1000,
@@ -49,10 +55,77 @@ export default class ClaimsReporter implements Reporter {
       mkdirSync(this.outputDir, { recursive: true });
       writeFileSync(path.join(this.outputDir, 'claims.json'), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(path.join(this.outputDir, 'claims.md'), claimsMarkdown(report));
+      writeFileSync(path.join(this.outputDir, 'claims.html'), claimsPage(report, this.gatherPlots(records, plots)));
+      this.recordSuiteTime(report);
       console.log(
         `initspec: claims table written to ${path.join(this.outputDir, 'claims.md')} (${records.length} claim and control records)`,
       );
     }
     console.log(`initspec: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
   }
+
+  /**
+   * The plots the claims name, by file name, for inlining in claims.html. They come with the test
+   * results (annotations), so a merged sharded run has them too; written to plots/ where missing
+   * so claims.md's links resolve on the machine that merged.
+   */
+  private gatherPlots(records: readonly ClaimRecord[], attached: ReadonlyMap<string, string>): Map<string, string> {
+    const plots = new Map<string, string>();
+    mkdirSync(path.join(this.outputDir, 'plots'), { recursive: true });
+    for (const name of records.flatMap((r) => r.plots ?? []).map((file) => path.basename(file))) {
+      const where = path.join(this.outputDir, 'plots', name);
+      const svg = attached.get(name) ?? (existsSync(where) ? readFileSync(where, 'utf8') : undefined);
+      if (svg === undefined) continue;
+      if (!existsSync(where)) writeFileSync(where, svg);
+      plots.set(name, svg);
+    }
+    return plots;
+  }
+
+  /** The last wall time per backend and tier, kept across runs, so `npm run bench -- --all` can set them side by side. */
+  private recordSuiteTime(report: ClaimsReport): void {
+    const file = path.join(this.outputDir, 'suite-times.json');
+    const times = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, SuiteTime>) : {};
+    const backend = report.backend.split(' ')[0] ?? 'unknown';
+    times[`${backend}/${report.tier}`] = {
+      backend: report.backend,
+      tier: report.tier,
+      wallSeconds: report.suiteWallSeconds,
+      claimRecords: report.claims.length,
+      at: report.generatedAt,
+    };
+    writeFileSync(file, `${JSON.stringify(times, null, 2)}\n`);
+  }
+}
+
+/** A test's charts from its `plot` annotations: file name → SVG markup. */
+function attachedPlots(test: TestCase, claimId: string): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  for (const annotation of test.annotations()) {
+    const plot = plotFromAnnotation(annotation.message);
+    const attachment = annotation.attachment;
+    if (annotation.type !== 'plot' || plot === undefined || attachment === undefined) continue;
+    let svg: string | undefined;
+    if (typeof attachment.body === 'string')
+      svg = attachment.bodyEncoding === 'utf-8' ? attachment.body : Buffer.from(attachment.body, 'base64').toString('utf8');
+    else if (attachment.body instanceof Uint8Array) svg = Buffer.from(attachment.body).toString('utf8');
+    else if (attachment.path !== undefined && existsSync(attachment.path)) svg = readFileSync(attachment.path, 'utf8');
+    if (svg !== undefined) found.push([plotFileName(claimId, plot), svg]);
+  }
+  return found;
+}
+
+/** The tier the claims ran in, from their records: a merged report's own process may have another INITSPEC_TIER. */
+function runTier(records: readonly ClaimRecord[]): string {
+  const tiers = [...new Set(records.map((r) => r.tier ?? tier()))];
+  return tiers.length === 1 ? (tiers[0] as string) : `mixed: ${tiers.join(', ')}`;
+}
+
+export interface SuiteTime {
+  backend: string;
+  tier: string;
+  wallSeconds: number;
+  /** how many claim records the run wrote: a run filtered with -t writes fewer than the whole suite */
+  claimRecords: number;
+  at: string;
 }
