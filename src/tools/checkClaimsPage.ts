@@ -58,18 +58,16 @@ try {
   const missing = claims.map((c) => c.id).filter((id) => !sections.includes(id));
   if (missing.length > 0 || sections.length !== claims.length)
     fail(`${sections.length} claim sections on the page, ${claims.length} claims in claims.json; missing: ${missing.join(', ') || 'none'}`);
-  const drawn = await page
-    .locator('figure[data-plot] svg')
-    .evaluateAll((nodes) =>
-      nodes.map(
-        (n) =>
-          ({ name: n.parentElement?.getAttribute('data-plot'), ...n.getBoundingClientRect().toJSON() }) as {
-            name: string;
-            width: number;
-            height: number;
-          },
-      ),
-    );
+  const drawn = await page.locator('figure[data-plot] svg').evaluateAll((nodes) =>
+    nodes.map(
+      (n) =>
+        ({ name: n.parentElement?.getAttribute('data-plot'), ...n.getBoundingClientRect().toJSON() }) as {
+          name: string;
+          width: number;
+          height: number;
+        },
+    ),
+  );
   const undrawn = expectedPlots.filter((name) => !drawn.some((d) => d.name === name && d.width > 50 && d.height > 50));
   if (undrawn.length > 0) fail(`${undrawn.length} of ${expectedPlots.length} plots are not drawn: ${undrawn.slice(0, 5).join(', ')}`);
   if (requests.length > 0) fail(`the page fetched from the network: ${requests.slice(0, 3).join(', ')}`);
