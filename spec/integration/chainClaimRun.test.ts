@@ -25,5 +25,5 @@ describe('chainClaim, run', () => {
       expect(power.trials).toBeLessThanOrEqual(plannedTrials(spec).trials);
       expect(power.checks.find((c) => c.showsError)?.label).toMatch(/^log10 rms after/);
     }
-  }, 120_000);
+  }, 300_000);
 });
