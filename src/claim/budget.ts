@@ -84,6 +84,13 @@ export function alphaFor(id: string): number {
   return alpha;
 }
 
+/** A claim's α: its own when it states one (users' assertions), else its ledger line. */
+export function claimAlpha(spec: { id: string; alpha?: number }): number {
+  if (spec.alpha === undefined) return alphaFor(spec.id);
+  if (!(spec.alpha > 0 && spec.alpha < 1)) throw new RangeError(`${spec.id}: α must be in (0, 1), got ${spec.alpha}`);
+  return spec.alpha;
+}
+
 export function alphaSpent(): number {
   return Object.values(ALPHA_LEDGER).reduce((sum, alpha) => sum + alpha, 0);
 }

@@ -126,10 +126,11 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
   const growth = meanAgainstReference({
     of: 'log10RmsAtRateSteps',
     label: `log10 rms after ${K} steps`,
-    reference: () =>
-      referenceEnsemble({ family, n: dim, activation, steps: K, count: referenceCount, master: masterSeed() }).map(
+    reference: (count) =>
+      referenceEnsemble({ family, n: dim, activation, steps: K, count, master: masterSeed() }).map(
         (trajectory) => scaledTrajectory(trajectory, { std, n: dim })[K - 1] as number,
       ),
+    referenceCount,
     margin,
     unit: 'decades',
     minSd: 0.01,

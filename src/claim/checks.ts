@@ -3,6 +3,7 @@
  * and the trial count that makes the interval narrow enough (half-width ≤ margin/2, which
  * bounds the false-fail rate by the check's α when the truth sits at the target).
  */
+import jStat from 'jstat';
 import { ksTest } from '../stats/ksTest.ts';
 import { meanCI, meanDifferenceCI, medianCI, minimumSamplesForMedianCI, proportionCI, stdCI, stdRatioCI } from '../stats/intervals.ts';
 import {
@@ -423,10 +424,17 @@ export function mediansReport<const A extends string>(options: { of: A; label: s
  * margin. The reference is computed lazily, once, and sized with the claim: its own sd plans
  * the trials (times `sdInflation` for what the trials add, e.g. float32 rounding).
  */
+/** The share of a Welch half-width a reference ensemble may take alone, and how far it may grow. */
+export const REFERENCE_SHARE = 0.75;
+export const MAX_REFERENCE_GROWTH = 16;
+
 export function meanAgainstReference<const S extends string>(options: {
   of: S;
   label: string;
-  reference: () => number[];
+  /** The first `count` reference values (a longer call extends a shorter one: same stream). */
+  reference: (count: number) => number[];
+  /** The reference ensemble's size to start from; it doubles while it alone is too wide. */
+  referenceCount: number;
   margin: number;
   unit: string;
   theory: string;
@@ -434,20 +442,45 @@ export function meanAgainstReference<const S extends string>(options: {
   /** The smallest planning sd (e.g. when the reference has none: an isometry). */
   minSd: number;
 }): Check<S, never> {
-  const { of, label, reference, margin, unit, theory, sdInflation = 1.25, minSd } = options;
-  let values: number[] | undefined;
-  const ref = () => (values ??= reference());
-  const planningSd = () => Math.max(minSd, sdInflation * Math.sqrt(sampleVariance(ref())));
+  const { of, label, reference, referenceCount, margin, unit, theory, sdInflation = 1.25, minSd } = options;
+  const planningSd = (r: number[]) => Math.max(minSd, sdInflation * Math.sqrt(sampleVariance(r)));
+  // The reference may use at most REFERENCE_SHARE of the half-width (margin/2) on its own: then
+  // the trials need at most ~2.3× what a known mean would. Where its own sd makes it wider (a
+  // heavy-tailed ensemble: T-randn-linear's 24 matrices under master seed 289259290 had sd
+  // ~4 decades at K = 500), it doubles, up to 16× its start, from the same reference stream:
+  // sized on the reference alone, it never sees a trial's draw.
+  const sized = new Map<number, number[]>();
+  const ref = (confidence: number): number[] => {
+    const cached = sized.get(confidence);
+    if (cached) return cached;
+    let count = referenceCount;
+    let r = reference(count);
+    const tooWide = (values: number[]) =>
+      jStat.studentt.inv(1 - (1 - confidence) / 2, values.length - 1) * (planningSd(values) / Math.sqrt(values.length)) >
+      REFERENCE_SHARE * (margin / 2);
+    while (tooWide(r) && count < MAX_REFERENCE_GROWTH * referenceCount) {
+      count = Math.min(2 * count, MAX_REFERENCE_GROWTH * referenceCount);
+      r = reference(count);
+    }
+    sized.set(confidence, r);
+    return r;
+  };
+  // the confidence trialsNeeded was last asked at: run.ts reads trialsBasis right after it
+  let sizedAt = 1 - 1e-3;
   return {
     label,
     get trialsBasis() {
-      return `${label}: Welch half-width ≤ margin/2 = ${fmt(margin / 2)} ${unit} against ${ref().length} reference matrices, planning sd ${fmt(planningSd())} ${unit} (the reference's sd × ${sdInflation}, at least ${fmt(minSd)})`;
+      const r = ref(sizedAt);
+      return `${label}: Welch half-width ≤ margin/2 = ${fmt(margin / 2)} ${unit} against ${r.length} reference matrices${r.length > referenceCount ? ` (grown from ${referenceCount}: the reference alone may use at most ${REFERENCE_SHARE} of the half-width)` : ''}, planning sd ${fmt(planningSd(r))} ${unit} (the reference's sd × ${sdInflation}, at least ${fmt(minSd)})`;
     },
-    trialsNeeded: (confidence) =>
-      trialsForMeanDifferenceHalfWidth({ sd: planningSd(), halfWidth: margin / 2, confidence, referenceCount: ref().length }),
+    trialsNeeded: (confidence) => {
+      sizedAt = confidence;
+      const r = ref(confidence);
+      return trialsForMeanDifferenceHalfWidth({ sd: planningSd(r), halfWidth: margin / 2, confidence, referenceCount: r.length });
+    },
     evaluate(observations, confidence) {
       const measured = scalars(observations, of);
-      const r = ref();
+      const r = ref(confidence);
       const base = {
         label,
         method: 'Welch t against a reference ensemble',

@@ -1,5 +1,5 @@
 export type * from './types.ts';
-export { ALPHA_TOTAL, ALPHA_LEDGER, alphaFor, alphaSpent } from './budget.ts';
+export { ALPHA_TOTAL, ALPHA_LEDGER, alphaFor, alphaSpent, claimAlpha } from './budget.ts';
 export {
   meanAgainstReference,
   meanWithin,

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend, formatBackend } from '../backend/describe.ts';
 import { masterSeed, seedFor } from '../rng/seed.ts';
 import { tier } from './tier.ts';
-import { alphaFor } from './budget.ts';
+import { claimAlpha } from './budget.ts';
 import type { CheckResult, ClaimResult, ClaimSpec, ControlSpec, Measure, Observations } from './types.ts';
 
 /** The seed stream id of a claim, of one of its controls, or of a power control. */
@@ -18,7 +18,7 @@ export function streamId<O extends Observations>(spec: ClaimSpec<O>, control?: C
 
 /** Trials the claim needs: the most any check needs at its confidence, and at least minTrials. */
 export function plannedTrials<O extends Observations>(spec: ClaimSpec<O>): { trials: number; basis: string; checkConfidence: number } {
-  const alpha = alphaFor(spec.id);
+  const alpha = claimAlpha(spec);
   const decisive = spec.checks.filter((c) => !c.informational).length;
   const checkConfidence = 1 - alpha / Math.max(1, decisive);
   let trials = spec.minTrials ?? 2;
@@ -81,7 +81,7 @@ function baseResult<O extends Observations>(
     statement: spec.statement,
     ...(spec.cell ? { cell: spec.cell } : {}),
     ...(spec.expectedFailure ? { expectedFailure: spec.expectedFailure } : {}),
-    alpha: alphaFor(spec.id),
+    alpha: claimAlpha(spec),
     masterSeed: master,
     tier: tier(),
     seeds: `seedFor("${stream}", 0…${trials - 1}) from master seed ${master}`,

@@ -103,6 +103,11 @@ export interface NoPower {
 export interface ClaimSpec<O extends Observations = Observations> {
   /** Stable id, e.g. "C8"; seeds and the α ledger are keyed by it. */
   id: string;
+  /**
+   * The claim's α when it is not in initspec's own ledger: a user's assertion (the matchers)
+   * states its own. initspec's claims leave it unset and take their line in ALPHA_LEDGER.
+   */
+  alpha?: number;
   /** The claim in words, as the notebook would say it. */
   statement: string;
   /** The notebook cell it encodes, e.g. "In [160]". */

@@ -15,3 +15,14 @@ export { truncatedStdRatio } from './truncatedNormal.ts';
 export { gaussianExpectation, meanFieldTrajectory, type MeanFieldLayer } from './meanField.ts';
 export { digamma, trigamma, ratioMoments, logRatioVariance, log10RatioPlanningSd } from './finiteWidth.ts';
 export { xavierVariance, forwardFactor, backwardFactor, heVariance, lecunVariance, reluMlpLog10Factors } from './layerFactors.ts';
+export {
+  PUBLISHED_SCHEMES,
+  publishedFans,
+  publishedGain,
+  publishedScheme,
+  type PublishedScheme,
+  type SchemeOptions,
+  type SchemeTheory,
+  type SchemeFamily,
+  type WeightLayout,
+} from './publishedSchemes.ts';
