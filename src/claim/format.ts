@@ -3,7 +3,9 @@ import type { ClaimResult, Role } from './types.ts';
 
 /** The command that reruns just this claim with the same seeds. */
 export function rerunCommand(result: ClaimResult, specFile: string): string {
-  const name = `^${result.id} · `.replace(/[[\]()]/g, '\\$&');
+  // a matcher's record is named "<test name> · <matcher>": rerun that test; a claim: its describe block
+  const [testName, matcher] = result.id.split(' · ');
+  const name = (matcher === undefined ? `^${result.id} · ` : (testName as string)).replace(/[[\]()]/g, '\\$&');
   // the seed, and the tier and backend when they are not the defaults: the same numbers again
   const backend = result.backend.split(' ')[0];
   const env = [

@@ -15,6 +15,8 @@ import { plotAnnotation, plotFileName } from '../report/plotFiles.ts';
 declare module 'vitest' {
   interface TaskMeta {
     claim?: ClaimResult;
+    /** Results of initspec's matchers (toDrawLike, …) in this test: the claim and its power controls. */
+    initspec?: ClaimResult[];
   }
 }
 

@@ -67,7 +67,8 @@ export function parseCommand(argv: string[]): { command: string; help: boolean; 
   const command = positionals[0] ?? '';
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (values.help || command === 'help' || command === '') return { command, help: true, options: undefined as never };
-  if (command !== 'chain' && command !== 'moments') throw new UsageError(`unknown command "${command}"; choose one of: chain, moments`);
+  if (command !== 'chain' && command !== 'moments')
+    throw new UsageError(`unknown command "${command}"; choose one of: chain, moments, audit`);
   const options: ChainOptions = {
     init: oneOf('init', values.init, SCHEME_NAMES),
     act: oneOf('act', values.act, ACTIVATIONS),
@@ -92,6 +93,9 @@ Usage:
                        [--fresh] [--seed N] [--stream ID] [--backend NAME] [--svg FILE] [--json]
   npx initspec moments --init NAME [--act linear|relu] [--dim N] [--trials N]
                        [--seed N] [--stream ID] [--backend NAME] [--json]
+
+  npx initspec audit   --module MODULE --export NAME | --weights FILE.npy --shape-role ROLES
+                       (npx initspec audit --help for its flags)
 
 Commands:
   chain     multiply a dim×dim matrix by itself (result = act(M @ result)) until it vanishes,

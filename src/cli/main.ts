@@ -12,6 +12,7 @@ import { initByName } from '../init/schemes.ts';
 import { masterSeed, seedFor } from '../rng/seed.ts';
 import { meanCI, medianCI, minimumSamplesForMedianCI } from '../stats/intervals.ts';
 import { circularLawEnd, schemeStd, secondMomentFactor } from '../theory/index.ts';
+import { auditMain } from '../audit/cli.ts';
 import { HELP, parseCommand, UsageError, type ChainOptions } from './args.ts';
 import { chainPlotSvg } from '../report/plots.ts';
 import { progressBar } from './progress.ts';
@@ -129,6 +130,11 @@ async function moments(options: ChainOptions): Promise<Record<string, unknown>> 
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === 'audit') {
+      if (!argv.includes('--help') && !argv.includes('-h')) await useBackend();
+      process.stdout.write(await auditMain(argv.slice(1)));
+      return 0;
+    }
     const { command, help, options } = parseCommand(argv);
     if (help) {
       process.stdout.write(HELP);

@@ -34,6 +34,8 @@ export default class ClaimsReporter implements Reporter {
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed' || state === 'failed' || state === 'skipped') counts[state]++;
+        // a matcher's results (toDrawLike, …) are claims too: the reporter lists them with the rest
+        for (const result of test.meta().initspec ?? []) records.push({ ...result, specFile: module.relativeModuleId, testState: state });
         const claim = test.meta().claim;
         if (claim) {
           records.push({ ...claim, specFile: module.relativeModuleId, testState: state });

@@ -31,13 +31,15 @@ interface MatcherResult {
 /** vitest's matcher `this`: enough of it to record results on the running test. */
 interface MatcherThis {
   isNot?: boolean;
-  task?: { meta: object };
+  task?: { name: string; meta: object };
 }
 
 function record(context: MatcherThis, results: ClaimResult[]): void {
-  const meta = context.task?.meta as { initspec?: ClaimResult[] } | undefined;
-  if (meta === undefined) return;
-  meta.initspec = [...(meta.initspec ?? []), ...results];
+  const task = context.task;
+  if (task === undefined) return;
+  const meta = task.meta as { initspec?: ClaimResult[] };
+  // reported under the test's name: two tests may assert the same scheme
+  meta.initspec = [...(meta.initspec ?? []), ...results.map((r) => ({ ...r, id: `${task.name} · ${r.id}` }))];
 }
 
 function assertInit(matcher: string, received: unknown): asserts received is WeightInit {

@@ -1,0 +1,181 @@
+/**
+ * Which scheme does an initializer draw? Draws it at shapes whose fans differ (fan_in ≠ fan_out,
+ * swapped, and a conv kernel), measures each std with a chi-square interval and the family of
+ * the standardised values (KS distance to uniform, normal, and a normal truncated at ±2σ), then
+ * compares with every named scheme's published std (src/theory/publishedSchemes.ts).
+ */
+import jStat from 'jstat';
+import type { WeightInit } from '../init/types.ts';
+import { deriveSeed } from '../rng/seed.ts';
+import { stdCI } from '../stats/intervals.ts';
+import { ksTest, uniformCdf } from '../stats/ksTest.ts';
+import { trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
+import { publishedScheme, type PublishedScheme, type SchemeOptions, type WeightLayout } from '../theory/publishedSchemes.ts';
+import { truncatedStdRatio } from '../theory/truncatedNormal.ts';
+
+export const AUDIT_SHAPES: Record<WeightLayout, number[][]> = {
+  torch: [
+    [128, 512],
+    [512, 128],
+    [64, 32, 3, 3],
+  ],
+  tfjs: [
+    [512, 128],
+    [128, 512],
+    [3, 3, 32, 64],
+  ],
+};
+
+/** The named schemes an audit compares with (scheme + the options that name it). */
+export const AUDIT_CANDIDATES: Array<{ name: string; scheme: PublishedScheme; options: SchemeOptions }> = [
+  { name: 'kaiming-uniform (relu, fan_in) / heUniform', scheme: 'kaiming-uniform', options: { nonlinearity: 'relu' } },
+  { name: 'kaiming-normal (relu, fan_in) / heNormal', scheme: 'kaiming-normal', options: { nonlinearity: 'relu' } },
+  { name: 'kaiming-uniform (relu, fan_out)', scheme: 'kaiming-uniform', options: { nonlinearity: 'relu', mode: 'fan_out' } },
+  { name: 'kaiming-normal (relu, fan_out)', scheme: 'kaiming-normal', options: { nonlinearity: 'relu', mode: 'fan_out' } },
+  { name: 'xavier-uniform / glorotUniform', scheme: 'xavier-uniform', options: {} },
+  { name: 'xavier-normal / glorotNormal', scheme: 'xavier-normal', options: {} },
+  { name: 'lecun-uniform / leCunUniform', scheme: 'lecun-uniform', options: {} },
+  { name: 'lecun-normal / leCunNormal', scheme: 'lecun-normal', options: {} },
+  { name: 'torch default (kaiming a=√5: U(±1/√fan_in))', scheme: 'torch-default', options: {} },
+];
+
+export type Family = 'uniform' | 'normal' | 'normal truncated at ±2σ (not rescaled)';
+
+const TRUNCATION = 2;
+const truncatedSd = truncatedStdRatio(TRUNCATION);
+/** CDF of N(0,1) truncated at ±2, standardised to unit variance. */
+function truncatedStandardCdf(z: number): number {
+  const x = z * truncatedSd;
+  if (x <= -TRUNCATION) return 0;
+  if (x >= TRUNCATION) return 1;
+  const lo = jStat.normal.cdf(-TRUNCATION, 0, 1);
+  return (jStat.normal.cdf(x, 0, 1) - lo) / (1 - 2 * lo);
+}
+
+const FAMILY_CDFS: Record<Family, (z: number) => number> = {
+  uniform: uniformCdf(-Math.sqrt(3), Math.sqrt(3)),
+  normal: (z) => jStat.normal.cdf(z, 0, 1),
+  'normal truncated at ±2σ (not rescaled)': truncatedStandardCdf,
+};
+
+export interface ShapeFit {
+  shape: number[];
+  n: number;
+  std: number;
+  lower: number;
+  upper: number;
+}
+
+export interface CandidateFit {
+  name: string;
+  /** measured std / the scheme's std, per shape, with the interval. */
+  ratios: Array<{ estimate: number; lower: number; upper: number }>;
+  familyMatches: boolean;
+  /** every shape's ratio interval inside 1 ± δ and the family is the scheme's */
+  withinDelta: boolean;
+}
+
+export interface AuditReport {
+  layout: WeightLayout;
+  delta: number;
+  alpha: number;
+  shapes: ShapeFit[];
+  family: { best: Family; distances: Record<Family, number> };
+  candidates: CandidateFit[];
+  verdict: string;
+}
+
+/** Standardise by the sample's own mean and sd: the family's shape, whatever its scale. */
+function standardise(values: Float64Array): Float64Array {
+  const n = values.length;
+  let mean = 0;
+  for (const v of values) mean += v / n;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  const sd = Math.sqrt(ss / (n - 1));
+  return values.map((v) => (v - mean) / sd);
+}
+
+/** Values of `draw` at `shape`, over as many seeds as reach `count` values. */
+function drawValues(draw: (shape: number[], seed: number) => Float64Array, shape: number[], count: number, seed: number): Float64Array {
+  const parts: Float64Array[] = [];
+  let total = 0;
+  for (let k = 0; total < count; k++) {
+    const part = draw(shape, deriveSeed(seed, `audit ${shape.join('x')} ${k}`));
+    parts.push(part);
+    total += part.length;
+  }
+  const out = new Float64Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Host values of a WeightInit's draw (float64 copy; the tensor is disposed). */
+export function hostDraw(init: WeightInit): (shape: number[], seed: number) => Float64Array {
+  return (shape, seed) => {
+    const t = init(shape, seed);
+    try {
+      if (t.shape.join(',') !== shape.join(','))
+        throw new Error(`the initializer returned shape [${t.shape.join(', ')}] when asked for [${shape.join(', ')}]`);
+      return Float64Array.from(t.dataSync());
+    } finally {
+      t.dispose();
+    }
+  };
+}
+
+export function fitScheme(
+  draw: (shape: number[], seed: number) => Float64Array,
+  {
+    layout = 'torch',
+    delta = 0.02,
+    alpha = 0.001,
+    seed = 2019,
+    shapes = AUDIT_SHAPES[layout],
+  }: { layout?: WeightLayout; delta?: number; alpha?: number; seed?: number; shapes?: number[][] } = {},
+): AuditReport {
+  // one interval per shape and per candidate ratio: Bonferroni over the shapes
+  const confidence = 1 - alpha / shapes.length;
+  // enough values that each std interval is within ±δ/4: a δ error stands out of it
+  const count = trialsForStdRelativeHalfWidth({ relativeHalfWidth: delta / 4, confidence });
+  const samples = shapes.map((shape) => drawValues(draw, shape, count, seed));
+  const fits: ShapeFit[] = samples.map((values, i) => {
+    const ci = stdCI(values, { confidence });
+    return { shape: shapes[i] as number[], n: values.length, std: ci.estimate, lower: ci.lower, upper: ci.upper };
+  });
+  const pooled = Float64Array.from(samples.flatMap((v) => Array.from(standardise(v))));
+  const distances = Object.fromEntries(
+    (Object.keys(FAMILY_CDFS) as Family[]).map((f) => [f, ksTest(pooled, FAMILY_CDFS[f]).statistic]),
+  ) as Record<Family, number>;
+  const best = (Object.keys(distances) as Family[]).reduce((a, b) => (distances[a] <= distances[b] ? a : b));
+  const candidates: CandidateFit[] = AUDIT_CANDIDATES.map((c) => {
+    const ratios = fits.map((fit) => {
+      const theory = publishedScheme(c.scheme, fit.shape, { ...c.options, layout }).std;
+      return { estimate: fit.std / theory, lower: fit.lower / theory, upper: fit.upper / theory };
+    });
+    const family = publishedScheme(c.scheme, fits[0]!.shape, { ...c.options, layout }).family;
+    const familyMatches = best === family;
+    return {
+      name: c.name,
+      ratios,
+      familyMatches,
+      withinDelta: familyMatches && ratios.every((r) => r.lower >= 1 - delta && r.upper <= 1 + delta),
+    };
+  });
+  const matches = candidates.filter((c) => c.withinDelta);
+  // closest: ratios most alike across shapes (right fan), then nearest 1
+  const spread = (c: CandidateFit) =>
+    Math.max(...c.ratios.map((r) => Math.abs(Math.log(r.estimate / (c.ratios[0] as { estimate: number }).estimate))));
+  const closest = [...candidates].sort(
+    (a, b) => spread(a) - spread(b) || Math.abs(Math.log(a.ratios[0]!.estimate)) - Math.abs(Math.log(b.ratios[0]!.estimate)),
+  )[0]!;
+  const verdict =
+    matches.length > 0
+      ? `draws ${matches.map((m) => m.name).join(' = ')} (std within ±${delta * 100}% on every shape, ${best} family)`
+      : `none within δ = ${delta * 100}%: closest ${closest.name} at ${closest.ratios.map((r) => r.estimate.toFixed(4)).join(', ')}× its std on the ${fits.length} shapes, family ${best}${closest.familyMatches ? '' : " (not the scheme's)"}`;
+  return { layout, delta, alpha, shapes: fits, family: { best, distances }, candidates, verdict };
+}
