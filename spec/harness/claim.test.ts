@@ -8,11 +8,12 @@ import {
   formatResult,
   meanWithin,
   plannedTrials,
+  rerunCommand,
   powerLooks,
   runClaim,
   runPowerControl,
 } from '../../src/claim/index.ts';
-import type { ClaimSpec, TrialContext } from '../../src/claim/index.ts';
+import type { ClaimResult, ClaimSpec, TrialContext } from '../../src/claim/index.ts';
 import { uniformSource } from '../../src/rng/draw.ts';
 
 /** U(0, 1) trials: the mean is ½, the per-trial sd 1/√12. */
@@ -66,7 +67,19 @@ describe('claim DSL', () => {
     expect(message).toMatch(/α 0\.0001/);
     expect(message).toMatch(/trials: \d+/);
     expect(message).toMatch(/seedFor\("harness\/dsl", 0…\d+\) from master seed 9/);
-    expect(message).toContain('rerun: INITSPEC_SEED=9 npx vitest run spec/x.spec.ts -t "^harness/dsl · "');
+    // the backend is named when it is not the default: the rerun must land on the same one
+    const backend = tf.getBackend() === 'wasm' ? '' : ` INITSPEC_BACKEND=${tf.getBackend()}`;
+    expect(message).toContain(`rerun: INITSPEC_SEED=9${backend} npx vitest run spec/x.spec.ts -t "^harness/dsl · "`);
+  });
+
+  test('the rerun command names the tier and a backend that are not the defaults, and a matcher test by its name', () => {
+    const base = { masterSeed: 3, tier: 'full', backend: 'tensorflow (tfjs 4.22.0)', id: 'C8' } as ClaimResult;
+    expect(rerunCommand(base, 'spec/a.spec.ts')).toBe(
+      'INITSPEC_SEED=3 INITSPEC_TIER=full INITSPEC_BACKEND=tensorflow npx vitest run spec/a.spec.ts -t "^C8 · "',
+    );
+    expect(
+      rerunCommand({ ...base, tier: 'fast', backend: 'wasm (…)', id: 'gates heUniform · toDrawLike(kaiming-uniform)' }, 'init.test.js'),
+    ).toBe('INITSPEC_SEED=3 npx vitest run init.test.js -t "gates heUniform"');
   });
 
   test('an expected failure is ok when exactly its named checks fail, not when it holds or another check fails', async () => {

@@ -22,7 +22,10 @@ describe('published schemes', () => {
 
   test('std per scheme: He, Glorot, LeCun, torch default', () => {
     expect(publishedScheme('kaiming-normal', [128, 512], { nonlinearity: 'relu' }).std).toBeCloseTo(Math.sqrt(2 / 512), 15);
-    expect(publishedScheme('kaiming-normal', [128, 512], { nonlinearity: 'relu', mode: 'fan_out' }).std).toBeCloseTo(Math.sqrt(2 / 128), 15);
+    expect(publishedScheme('kaiming-normal', [128, 512], { nonlinearity: 'relu', mode: 'fan_out' }).std).toBeCloseTo(
+      Math.sqrt(2 / 128),
+      15,
+    );
     const xavier = publishedScheme('xavier-uniform', [128, 512]);
     expect(xavier.std).toBeCloseTo(Math.sqrt(2 / 640), 15);
     expect(xavier.bound).toBeCloseTo(Math.sqrt(6 / 640), 15);
@@ -42,13 +45,19 @@ function npy(descr: string, shape: number[], values: number[], fortran = false):
   const view = new DataView(bytes.buffer);
   view.setUint16(8, header.length, true);
   bytes.set(new TextEncoder().encode(header), 10);
-  values.forEach((v, i) => (size === 4 ? view.setFloat32(10 + header.length + 4 * i, v, true) : view.setFloat64(10 + header.length + 8 * i, v, true)));
+  values.forEach((v, i) =>
+    size === 4 ? view.setFloat32(10 + header.length + 4 * i, v, true) : view.setFloat64(10 + header.length + 8 * i, v, true),
+  );
   return bytes;
 }
 
 describe('.npy reader', () => {
   test('float32 and float64, C and Fortran order', () => {
-    expect(readNpy(npy('<f4', [2, 3], [1, 2, 3, 4, 5, 6]))).toEqual({ shape: [2, 3], values: Float64Array.from([1, 2, 3, 4, 5, 6]), dtype: 'float32' });
+    expect(readNpy(npy('<f4', [2, 3], [1, 2, 3, 4, 5, 6]))).toEqual({
+      shape: [2, 3],
+      values: Float64Array.from([1, 2, 3, 4, 5, 6]),
+      dtype: 'float32',
+    });
     expect(readNpy(npy('<f8', [2], [0.1, -0.2])).values).toEqual(Float64Array.from([0.1, -0.2]));
     // Fortran order stores columns first: [[1, 2, 3], [4, 5, 6]] is 1 4 2 5 3 6
     expect(readNpy(npy('<f4', [2, 3], [1, 4, 2, 5, 3, 6], true)).values).toEqual(Float64Array.from([1, 2, 3, 4, 5, 6]));

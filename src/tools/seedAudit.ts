@@ -5,7 +5,9 @@
  * false-fail rate against its declared α_total with a Clopper–Pearson bound, and the claims
  * whose failures exceed their α, with the seeds that broke them. Writes reports/audit.json
  * after every run (`complete: false` until the last), so a long audit can be read while it runs;
- * `--resume` reuses the per-run reports already in reports/audit/ instead of rerunning them.
+ * `--resume` reuses finished runs instead of rerunning them: the per-run reports in
+ * reports/audit/, or else the run records of a committed reports/audit.json of the same base
+ * (so an audit longer than one session continues in the next).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,12 +37,22 @@ const base = parseSeed(values.base, '--base');
 const dir = path.join('reports', 'audit');
 mkdirSync(dir, { recursive: true });
 
+type RunRecord = { seed: number; failed: string[]; seconds: number; crashed?: boolean };
 const failures = new Map<string, number[]>();
 const claimIds = new Set<string>();
-const runRecords: Array<{ seed: number; failed: string[]; seconds: number; crashed?: boolean }> = [];
+const runRecords: RunRecord[] = [];
+const earlier = values.resume ? earlierRecords() : new Map<number, RunRecord>();
 for (let r = 0; r < runs; r++) {
   const seed = seedFor('audit', r, base);
   const file = path.join(dir, `run-${seed}.json`);
+  const recorded = earlier.get(seed);
+  if (recorded !== undefined && !existsSync(file)) {
+    console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed} (from reports/audit.json)`);
+    for (const id of recorded.failed) failures.set(id, [...(failures.get(id) ?? []), seed]);
+    runRecords.push(recorded);
+    save(false);
+    continue;
+  }
   const started = performance.now();
   const reused = values.resume && existsSync(file);
   console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed}${reused ? ' (reused)' : ''}`);
@@ -87,6 +99,24 @@ for (let r = 0; r < runs; r++) {
 }
 save(true);
 
+/** Finished runs of the same base in reports/audit.json, by seed, with the claim ids they saw. */
+function earlierRecords(): Map<number, RunRecord> {
+  const file = path.join('reports', 'audit.json');
+  if (!existsSync(file)) return new Map();
+  const audit = JSON.parse(readFileSync(file, 'utf8')) as { base: number; runRecords: RunRecord[]; perClaim: Array<{ id: string }> };
+  if (audit.base !== base) return new Map();
+  for (const c of audit.perClaim) claimIds.add(c.id);
+  return new Map(audit.runRecords.filter((r) => !r.crashed).map((r) => [r.seed, r]));
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 function save(complete: boolean): void {
   const audit = summarise(complete);
   writeFileSync(path.join('reports', 'audit.json'), `${JSON.stringify(audit, null, 2)}\n`);
@@ -118,6 +148,8 @@ function summarise(complete: boolean) {
     runs,
     runsDone: done,
     base,
+    commit: gitCommit(),
+    backend: process.env.INITSPEC_BACKEND ?? 'wasm (default)',
     alphaTotal: ALPHA_TOTAL,
     runsWithAFailure: runsWithFailure,
     falseFailRate: rate.estimate,
