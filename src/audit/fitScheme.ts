@@ -170,8 +170,15 @@ export function fitScheme(
   // closest: ratios most alike across shapes (right fan), then nearest 1
   const spread = (c: CandidateFit) =>
     Math.max(...c.ratios.map((r) => Math.abs(Math.log(r.estimate / (c.ratios[0] as { estimate: number }).estimate))));
+  // uniform and normal variants share a std formula: the one whose family is nearer breaks the tie
+  // (a truncated normal is nearer the normal)
+  const uniformish = (name: string) => name.includes('uniform') || name.includes('U(±');
+  const familyRank = (c: CandidateFit) => (uniformish(c.name) === (best === 'uniform') ? 0 : 1);
   const closest = [...candidates].sort(
-    (a, b) => spread(a) - spread(b) || Math.abs(Math.log(a.ratios[0]!.estimate)) - Math.abs(Math.log(b.ratios[0]!.estimate)),
+    (a, b) =>
+      spread(a) - spread(b) ||
+      familyRank(a) - familyRank(b) ||
+      Math.abs(Math.log(a.ratios[0]!.estimate)) - Math.abs(Math.log(b.ratios[0]!.estimate)),
   )[0]!;
   const verdict =
     matches.length > 0
