@@ -174,9 +174,11 @@ export function fitScheme(
   // (a truncated normal is nearer the normal)
   const uniformish = (name: string) => name.includes('uniform') || name.includes('U(±');
   const familyRank = (c: CandidateFit) => (uniformish(c.name) === (best === 'uniform') ? 0 : 1);
+  // spreads closer than δ/2 are the same fan mode (proportional formulas differ only by rounding)
+  const spreadClass = (c: CandidateFit) => Math.round(spread(c) / (delta / 2));
   const closest = [...candidates].sort(
     (a, b) =>
-      spread(a) - spread(b) ||
+      spreadClass(a) - spreadClass(b) ||
       familyRank(a) - familyRank(b) ||
       Math.abs(Math.log(a.ratios[0]!.estimate)) - Math.abs(Math.log(b.ratios[0]!.estimate)),
   )[0]!;
