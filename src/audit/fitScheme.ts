@@ -27,16 +27,41 @@ export const AUDIT_SHAPES: Record<WeightLayout, number[][]> = {
 };
 
 /** The named schemes an audit compares with (scheme + the options that name it). */
-export const AUDIT_CANDIDATES: Array<{ name: string; scheme: PublishedScheme; options: SchemeOptions }> = [
-  { name: 'kaiming-uniform (relu, fan_in) / heUniform', scheme: 'kaiming-uniform', options: { nonlinearity: 'relu' } },
-  { name: 'kaiming-normal (relu, fan_in) / heNormal', scheme: 'kaiming-normal', options: { nonlinearity: 'relu' } },
-  { name: 'kaiming-uniform (relu, fan_out)', scheme: 'kaiming-uniform', options: { nonlinearity: 'relu', mode: 'fan_out' } },
-  { name: 'kaiming-normal (relu, fan_out)', scheme: 'kaiming-normal', options: { nonlinearity: 'relu', mode: 'fan_out' } },
-  { name: 'xavier-uniform / glorotUniform', scheme: 'xavier-uniform', options: {} },
-  { name: 'xavier-normal / glorotNormal', scheme: 'xavier-normal', options: {} },
-  { name: 'lecun-uniform / leCunUniform', scheme: 'lecun-uniform', options: {} },
-  { name: 'lecun-normal / leCunNormal', scheme: 'lecun-normal', options: {} },
-  { name: 'torch default (kaiming a=√5: U(±1/√fan_in))', scheme: 'torch-default', options: {} },
+/** `gain` and `fan`: the scheme as std = gain/√fan, so a measured ratio r fits gain r·gain on that fan. */
+export const AUDIT_CANDIDATES: Array<{ name: string; scheme: PublishedScheme; options: SchemeOptions; gain: number; fan: string }> = [
+  {
+    name: 'kaiming-uniform (relu, fan_in) / heUniform',
+    scheme: 'kaiming-uniform',
+    options: { nonlinearity: 'relu' },
+    gain: Math.SQRT2,
+    fan: 'fan_in',
+  },
+  {
+    name: 'kaiming-normal (relu, fan_in) / heNormal',
+    scheme: 'kaiming-normal',
+    options: { nonlinearity: 'relu' },
+    gain: Math.SQRT2,
+    fan: 'fan_in',
+  },
+  {
+    name: 'kaiming-uniform (relu, fan_out)',
+    scheme: 'kaiming-uniform',
+    options: { nonlinearity: 'relu', mode: 'fan_out' },
+    gain: Math.SQRT2,
+    fan: 'fan_out',
+  },
+  {
+    name: 'kaiming-normal (relu, fan_out)',
+    scheme: 'kaiming-normal',
+    options: { nonlinearity: 'relu', mode: 'fan_out' },
+    gain: Math.SQRT2,
+    fan: 'fan_out',
+  },
+  { name: 'xavier-uniform / glorotUniform', scheme: 'xavier-uniform', options: {}, gain: 1, fan: '(fan_in+fan_out)/2' },
+  { name: 'xavier-normal / glorotNormal', scheme: 'xavier-normal', options: {}, gain: 1, fan: '(fan_in+fan_out)/2' },
+  { name: 'lecun-uniform / leCunUniform', scheme: 'lecun-uniform', options: {}, gain: 1, fan: 'fan_in' },
+  { name: 'lecun-normal / leCunNormal', scheme: 'lecun-normal', options: {}, gain: 1, fan: 'fan_in' },
+  { name: 'torch default (kaiming a=√5: U(±1/√fan_in))', scheme: 'torch-default', options: {}, gain: Math.sqrt(1 / 3), fan: 'fan_in' },
 ];
 
 export type Family = 'uniform' | 'normal' | 'normal truncated at ±2σ (not rescaled)';
@@ -82,6 +107,8 @@ export interface AuditReport {
   shapes: ShapeFit[];
   family: { best: Family; distances: Record<Family, number> };
   candidates: CandidateFit[];
+  /** The fan mode that explains every shape, and the gain on it (interval over the shapes' intervals). */
+  fitted: { fan: string; gain: number; gainInterval: [number, number] };
   verdict: string;
 }
 
@@ -182,9 +209,20 @@ export function fitScheme(
       familyRank(a) - familyRank(b) ||
       Math.abs(Math.log(a.ratios[0]!.estimate)) - Math.abs(Math.log(b.ratios[0]!.estimate)),
   )[0]!;
+  // the fit: the fan mode whose formula makes the std the same on every shape, and the gain on it
+  const fit = AUDIT_CANDIDATES.find((c) => c.name === closest.name)!;
+  const fitted = {
+    fan: fit.fan,
+    gain: fit.gain * closest.ratios[0]!.estimate,
+    gainInterval: [
+      fit.gain * Math.min(...closest.ratios.map((r) => r.lower)),
+      fit.gain * Math.max(...closest.ratios.map((r) => r.upper)),
+    ] as [number, number],
+  };
+  const fittedText = `fitted: std = gain/√${fitted.fan} with gain ${fitted.gain.toFixed(4)} [${fitted.gainInterval[0].toFixed(4)}, ${fitted.gainInterval[1].toFixed(4)}]`;
   const verdict =
     matches.length > 0
       ? `draws ${matches.map((m) => m.name).join(' = ')} (std within ±${delta * 100}% on every shape, ${best} family)`
       : `none within δ = ${delta * 100}%: closest ${closest.name} at ${closest.ratios.map((r) => r.estimate.toFixed(4)).join(', ')}× its std on the ${fits.length} shapes, family ${best}${closest.familyMatches ? '' : " (not the scheme's)"}`;
-  return { layout, delta, alpha, shapes: fits, family: { best, distances }, candidates, verdict };
+  return { layout, delta, alpha, shapes: fits, family: { best, distances }, candidates, fitted, verdict: `${verdict}; ${fittedText}` };
 }
