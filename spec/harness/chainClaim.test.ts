@@ -1,21 +1,8 @@
 /** The chain claim recipe (src/claim/chainClaim.ts): its shape and its reference; the end-to-end run is spec/integration/chainClaimRun.test.ts. */
 import { describe, expect, test } from 'vitest';
-import { chainClaim, scaleInit } from '../../src/claim/index.ts';
+import { dim64ChainClaim as spec } from '../support/dim64ChainClaim.ts';
 import { referenceEnsemble, scaledTrajectory } from '../../src/chain/referenceChain.ts';
-import { initByName } from '../../src/index.ts';
 import { schemeStd } from '../../src/theory/index.ts';
-
-const spec = chainClaim({
-  id: 'harness/chainClaim',
-  statement: 'U(±1)/√dim at dim 64 multiplied by itself vanishes to all-zero',
-  matrix: 'uniform(±1)/√dim',
-  dim: 64,
-  activation: 'linear',
-  expected: 'vanished',
-  // at dim 64 draws vary more than at 512: more references keep the Welch interval narrow
-  referenceCount: 200,
-  controls: [{ label: 'the same ×2 (explodes)', init: scaleInit((shape, seed) => initByName('uniform(±1)/√dim', shape, seed), 2) }],
-});
 
 describe('chainClaim', () => {
   test('names the scheme once: decisive checks are the outcome and the growth against the reference; the replay is a diagnostic', () => {

@@ -1,19 +1,7 @@
 /** The chain claim recipe end to end at dim 64: it holds, rejects its control and detects ±10% (tens of seconds). */
 import { describe, expect, test } from 'vitest';
-import { chainClaim, plannedTrials, runClaim, runPowerControl, scaleInit } from '../../src/claim/index.ts';
-import { initByName } from '../../src/index.ts';
-
-const spec = chainClaim({
-  id: 'harness/chainClaim',
-  statement: 'U(±1)/√dim at dim 64 multiplied by itself vanishes to all-zero',
-  matrix: 'uniform(±1)/√dim',
-  dim: 64,
-  activation: 'linear',
-  expected: 'vanished',
-  // at dim 64 draws vary more than at 512: more references keep the Welch interval narrow
-  referenceCount: 200,
-  controls: [{ label: 'the same ×2 (explodes)', init: scaleInit((shape, seed) => initByName('uniform(±1)/√dim', shape, seed), 2) }],
-});
+import { plannedTrials, runClaim, runPowerControl } from '../../src/claim/index.ts';
+import { dim64ChainClaim as spec } from '../support/dim64ChainClaim.ts';
 
 describe('chainClaim, run', () => {
   test('holds on the right scale, rejects its control, and detects ±10% through the growth check', async () => {

@@ -10,24 +10,21 @@ import { deriveSeed } from '../rng/seed.ts';
 import { stdCI } from '../stats/intervals.ts';
 import { ksTest, uniformCdf } from '../stats/ksTest.ts';
 import { trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
-import { publishedScheme, type PublishedScheme, type SchemeOptions, type WeightLayout } from '../theory/publishedSchemes.ts';
+import {
+  FAN_PROBE_SHAPES,
+  publishedScheme,
+  type PublishedScheme,
+  type SchemeOptions,
+  type WeightLayout,
+} from '../theory/publishedSchemes.ts';
 import { truncatedStdRatio } from '../theory/truncatedNormal.ts';
 
-export const AUDIT_SHAPES: Record<WeightLayout, number[][]> = {
-  torch: [
-    [128, 512],
-    [512, 128],
-    [64, 32, 3, 3],
-  ],
-  tfjs: [
-    [512, 128],
-    [128, 512],
-    [3, 3, 32, 64],
-  ],
-};
+export const AUDIT_SHAPES = FAN_PROBE_SHAPES;
 
-/** The named schemes an audit compares with (scheme + the options that name it). */
-/** `gain` and `fan`: the scheme as std = gain/√fan, so a measured ratio r fits gain r·gain on that fan. */
+/**
+ * The named schemes an audit compares with (scheme + the options that name it); `gain` and `fan`
+ * write it as std = gain/√fan, so a measured ratio r fits gain r·gain on that fan.
+ */
 export const AUDIT_CANDIDATES: Array<{ name: string; scheme: PublishedScheme; options: SchemeOptions; gain: number; fan: string }> = [
   {
     name: 'kaiming-uniform (relu, fan_in) / heUniform',

@@ -17,6 +17,7 @@ export { digamma, trigamma, ratioMoments, logRatioVariance, log10RatioPlanningSd
 export { xavierVariance, forwardFactor, backwardFactor, heVariance, lecunVariance, reluMlpLog10Factors } from './layerFactors.ts';
 export {
   PUBLISHED_SCHEMES,
+  FAN_PROBE_SHAPES,
   publishedFans,
   publishedGain,
   publishedScheme,

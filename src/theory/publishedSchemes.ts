@@ -18,6 +18,23 @@ export type PublishedScheme = (typeof PUBLISHED_SCHEMES)[number];
 export type WeightLayout = 'torch' | 'tfjs';
 export type SchemeFamily = 'uniform' | 'normal';
 
+/**
+ * Shapes whose fans tell the modes apart: fan_in ≠ fan_out, the same swapped, and a conv kernel
+ * (receptive field 9). What the matchers and `initspec audit` draw by default.
+ */
+export const FAN_PROBE_SHAPES: Record<WeightLayout, number[][]> = {
+  torch: [
+    [128, 512],
+    [512, 128],
+    [64, 32, 3, 3],
+  ],
+  tfjs: [
+    [512, 128],
+    [128, 512],
+    [3, 3, 32, 64],
+  ],
+};
+
 export interface SchemeOptions {
   /** torch.nn.init's nonlinearity for the gain (kaiming: default 'leaky_relu', as torch). */
   nonlinearity?: 'linear' | 'conv' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu';

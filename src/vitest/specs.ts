@@ -13,7 +13,7 @@ import type { WeightInit } from '../init/types.ts';
 import { standardNormals } from '../rng/draw.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { uniformCdf } from '../stats/ksTest.ts';
-import { publishedScheme, type PublishedScheme, type SchemeOptions } from '../theory/publishedSchemes.ts';
+import { FAN_PROBE_SHAPES, publishedScheme, type PublishedScheme, type SchemeOptions } from '../theory/publishedSchemes.ts';
 
 /** Host float64 copy of a tensor's values (moments are never taken in float32). */
 function hostValues(t: tf.Tensor): Float64Array {
@@ -37,18 +37,7 @@ export interface DrawLikeOptions extends SchemeOptions {
   shapes?: number[][];
 }
 
-export const DEFAULT_DRAW_SHAPES: Record<'torch' | 'tfjs', number[][]> = {
-  torch: [
-    [128, 512],
-    [512, 128],
-    [64, 32, 3, 3],
-  ],
-  tfjs: [
-    [512, 128],
-    [128, 512],
-    [3, 3, 32, 64],
-  ],
-};
+export const DEFAULT_DRAW_SHAPES = FAN_PROBE_SHAPES;
 
 /** `init` draws what `scheme` publishes: std within 0.4·δ on every shape, mean ≈ 0, the family's shape (KS). */
 export function drawLikeSpec(
