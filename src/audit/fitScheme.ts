@@ -8,6 +8,7 @@ import jStat from 'jstat';
 import type { WeightInit } from '../init/types.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { stdCI } from '../stats/intervals.ts';
+import { standardised } from '../stats/moments.ts';
 import { ksTest, uniformCdf } from '../stats/ksTest.ts';
 import { trialsForStdRelativeHalfWidth } from '../stats/sampleSize.ts';
 import {
@@ -109,17 +110,6 @@ export interface AuditReport {
   verdict: string;
 }
 
-/** Standardise by the sample's own mean and sd: the family's shape, whatever its scale. */
-function standardise(values: Float64Array): Float64Array {
-  const n = values.length;
-  let mean = 0;
-  for (const v of values) mean += v / n;
-  let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
-  const sd = Math.sqrt(ss / (n - 1));
-  return values.map((v) => (v - mean) / sd);
-}
-
 /** Values of `draw` at `shape`, over as many seeds as reach `count` values. */
 function drawValues(draw: (shape: number[], seed: number) => Float64Array, shape: number[], count: number, seed: number): Float64Array {
   const parts: Float64Array[] = [];
@@ -171,7 +161,7 @@ export function fitScheme(
     const ci = stdCI(values, { confidence });
     return { shape: shapes[i] as number[], n: values.length, std: ci.estimate, lower: ci.lower, upper: ci.upper };
   });
-  const pooled = Float64Array.from(samples.flatMap((v) => Array.from(standardise(v))));
+  const pooled = Float64Array.from(samples.flatMap((v) => Array.from(standardised(v))));
   const distances = Object.fromEntries(
     (Object.keys(FAMILY_CDFS) as Family[]).map((f) => [f, ksTest(pooled, FAMILY_CDFS[f]).statistic]),
   ) as Record<Family, number>;

@@ -418,15 +418,17 @@ export function mediansReport<const A extends string>(options: { of: A; label: s
   });
 }
 
-/**
- * E[of] over trials equals the mean of a reference ensemble (theory by simulation that never
- * sees a trial's draw) within ±margin: the Welch interval of the difference lies inside the
- * margin. The reference is computed lazily, once, and sized with the claim: its own sd plans
- * the trials (times `sdInflation` for what the trials add, e.g. float32 rounding).
- */
 /** The share of a Welch half-width a reference ensemble may take alone, and how far it may grow. */
 export const REFERENCE_SHARE = 0.75;
 export const MAX_REFERENCE_GROWTH = 16;
+
+/**
+ * E[of] over trials equals the mean of a reference ensemble (theory by simulation that never
+ * sees a trial's draw) within ±margin: the Welch interval of the difference lies inside the
+ * margin. The reference is drawn lazily, sized once per confidence (growing while it alone is
+ * too wide), and its own sd plans the trials (times `sdInflation` for what the trials add,
+ * e.g. float32 rounding).
+ */
 
 export function meanAgainstReference<const S extends string>(options: {
   of: S;

@@ -62,3 +62,10 @@ export function sampleVariance(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) sum += ((values[i] as number) - m) ** 2;
   return sum / (values.length - 1);
 }
+
+/** (x − mean)/sd with the sample's own mean and unbiased sd: a family's shape, whatever its scale. */
+export function standardised(values: Float64Array): Float64Array {
+  const m = mean(values);
+  const sd = Math.sqrt(sampleVariance(values));
+  return values.map((v) => (v - m) / sd);
+}

@@ -13,21 +13,12 @@ import type { WeightInit } from '../init/types.ts';
 import { standardNormals } from '../rng/draw.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { uniformCdf } from '../stats/ksTest.ts';
+import { standardised } from '../stats/moments.ts';
 import { FAN_PROBE_SHAPES, publishedScheme, type PublishedScheme, type SchemeOptions } from '../theory/publishedSchemes.ts';
 
 /** Host float64 copy of a tensor's values (moments are never taken in float32). */
 function hostValues(t: tf.Tensor): Float64Array {
   return Float64Array.from(t.dataSync());
-}
-
-function standardised(values: Float64Array): Float64Array {
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / values.length;
-  let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
-  const sd = Math.sqrt(ss / (values.length - 1));
-  return values.map((v) => (v - mean) / sd);
 }
 
 const normalCdf = (x: number) => jStat.normal.cdf(x, 0, 1);
