@@ -51,12 +51,12 @@ function fromInterval(
 }
 
 /** The equivalence decision: the whole interval lies inside [target - margin, target + margin]. */
-function insideMargin(ci: { lower: number; upper: number }, target: number, margin: number): boolean {
+export function insideMargin(ci: { lower: number; upper: number }, target: number, margin: number): boolean {
   return ci.lower >= target - margin && ci.upper <= target + margin;
 }
 
 /** The power decision: the whole interval lies outside [target - margin, target + margin]. */
-function outsideMargin(ci: { lower: number; upper: number }, target: number, margin: number): boolean {
+export function outsideMargin(ci: { lower: number; upper: number }, target: number, margin: number): boolean {
   return ci.lower > target + margin || ci.upper < target - margin;
 }
 

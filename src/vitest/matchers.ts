@@ -12,6 +12,7 @@
  * reporter turns into claims.{md,json,html}.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { insideMargin, outsideMargin } from '../claim/checks.ts';
 import type { ClaimResult } from '../claim/types.ts';
 import type { WeightInit } from '../init/types.ts';
 import { masterSeed } from '../rng/seed.ts';
@@ -108,14 +109,16 @@ export function toHaveStd(
   const margin = 0.4 * delta * expected;
   const needed = trialsForStdRelativeHalfWidth({ relativeHalfWidth: 0.2 * delta, confidence });
   const ci = stdCI(values, { confidence });
-  const inside = (lo: number, hi: number) => lo >= expected - margin && hi <= expected + margin;
-  const outside = (lo: number, hi: number) => hi < expected - margin || lo > expected + margin;
-  const controls = [1 + delta, 1 - delta].map((f) => ({ factor: f, shown: outside(ci.lower * f, ci.upper * f) }));
+  const controls = [1 + delta, 1 - delta].map((f) => ({
+    factor: f,
+    shown: outsideMargin({ lower: ci.lower * f, upper: ci.upper * f }, expected, margin),
+  }));
   const bigEnough = values.length >= needed;
-  const pass = bigEnough && inside(ci.lower, ci.upper) && controls.every((c) => c.shown);
+  const inside = insideMargin(ci, expected, margin);
+  const pass = bigEnough && inside && controls.every((c) => c.shown);
   const lines = [
     `toHaveStd: std ${ci.estimate.toPrecision(5)}, ${(confidence * 100).toPrecision(4)}% CI [${ci.lower.toPrecision(5)}, ${ci.upper.toPrecision(5)}] ` +
-      `${inside(ci.lower, ci.upper) ? 'inside' : 'NOT inside'} ${expected} ± ${margin.toPrecision(3)} (0.4·δ, δ = ${delta}; α ${alpha}; n = ${values.length})`,
+      `${inside ? 'inside' : 'NOT inside'} ${expected} ± ${margin.toPrecision(3)} (0.4·δ, δ = ${delta}; α ${alpha}; n = ${values.length})`,
     bigEnough ? '' : `  the tensor has ${values.length} values; deciding δ = ${delta} at α = ${alpha} needs ${needed}`,
     ...controls.map((c) => `  ×${c.factor}: ${c.shown ? 'shown wrong' : 'NOT shown wrong'}`),
   ].filter(Boolean);
