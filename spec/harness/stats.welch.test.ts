@@ -47,6 +47,23 @@ describe('trialsForMeanDifferenceHalfWidth', () => {
     expect(n).toBeGreaterThan(trialsForMeanHalfWidth({ sd: 1, halfWidth: 0.5, confidence: 0.95 }));
   });
 
+  test('sizes each side on its own sd when they differ (a further stage after wide trials)', () => {
+    const sized = (sd: number, referenceSd: number) => {
+      const n = trialsForMeanDifferenceHalfWidth({ sd, referenceSd, halfWidth: 0.5, confidence: 0.95, referenceCount: 100 });
+      const width = (k: number) =>
+        jStat.studentt.inv(0.975, welchDegreesOfFreedom(sd * sd, k, referenceSd * referenceSd, 100)) *
+        Math.sqrt((sd * sd) / k + (referenceSd * referenceSd) / 100);
+      expect(width(n)).toBeLessThanOrEqual(0.5);
+      expect(width(n - 1)).toBeGreaterThan(0.5);
+      return n;
+    };
+    expect(sized(1, 1)).toBe(21);
+    expect(sized(2, 0.5)).toBeGreaterThan(trialsForMeanHalfWidth({ sd: 2, halfWidth: 0.5, confidence: 0.95 }));
+    expect(() =>
+      trialsForMeanDifferenceHalfWidth({ sd: 1, referenceSd: Number.NaN, halfWidth: 0.5, confidence: 0.95, referenceCount: 9 }),
+    ).toThrow(/referenceSd must be finite/);
+  });
+
   test('refuses a reference too small to ever reach the half-width', () => {
     expect(() => trialsForMeanDifferenceHalfWidth({ sd: 1, halfWidth: 0.1, confidence: 0.95, referenceCount: 10 })).toThrow(
       /10 reference values alone give a half-width above 0.1/,

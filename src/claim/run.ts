@@ -91,6 +91,31 @@ function baseResult<O extends Observations>(
   };
 }
 
+/** How far further stages may grow a claim's trials beyond its plan, and in how many stages. */
+export const MAX_TRIAL_GROWTH = 8;
+export const MAX_EXTRA_STAGES = 4;
+
+/**
+ * A further stage (after Stein's two-stage design): each decisive check may ask for more trials,
+ * sized on the spread of what it has seen, never on its mean or verdict, so stopping cannot
+ * select for a pass. Undefined when every check is content or the cap is reached.
+ */
+export function nextStage<O extends Observations>(
+  spec: ClaimSpec<O>,
+  observations: readonly O[],
+  confidence: number,
+  cap: number,
+): { trials: number; why: string } | undefined {
+  let wanted: { trials: number; why: string } | undefined;
+  for (const check of spec.checks) {
+    if (check.informational || !check.trialsAfter) continue;
+    const asked = check.trialsAfter(observations, confidence);
+    if (asked && asked.trials > (wanted?.trials ?? observations.length)) wanted = asked;
+  }
+  if (!wanted || observations.length >= cap) return undefined;
+  return { trials: Math.min(wanted.trials, cap), why: wanted.why };
+}
+
 export async function runClaim<O extends Observations>(
   spec: ClaimSpec<O>,
   control?: ControlSpec<O>,
@@ -111,19 +136,29 @@ export async function runClaimWithObservations<O extends Observations>(
   const measure = control?.measure ?? spec.measure;
   const observations: O[] = [];
   for (let trial = 0; trial < trials; trial++) observations.push(await runTrial(spec.id, stream, measure, trial, master));
+  // Further stages while a check's interval is wider than it planned (sized on spread only).
+  const whys: string[] = [];
+  for (let stage = 0; stage < MAX_EXTRA_STAGES; stage++) {
+    const more = nextStage(spec, observations, checkConfidence, MAX_TRIAL_GROWTH * trials);
+    if (!more) break;
+    whys.push(more.why);
+    while (observations.length < more.trials) observations.push(await runTrial(spec.id, stream, measure, observations.length, master));
+  }
   const checks = spec.checks.map((check) => check.evaluate(observations, checkConfidence));
   const { holds, asExpected } = claimOutcome(spec, checks);
   const verdict = control ? (holds ? 'accepted' : 'rejected') : holds ? 'holds' : 'fails';
   const ok = control ? !holds : asExpected;
   const result: ClaimResult = {
-    ...baseResult(spec, master, stream, trials, observations, started),
+    ...baseResult(spec, master, stream, observations.length, observations, started),
     role: control ? 'control' : 'claim',
     ...(control ? { control: control.label } : {}),
     verdict,
     ok,
     checkConfidence,
-    trials,
-    trialsBasis: basis,
+    trials: observations.length,
+    trialsBasis: whys.length
+      ? `${basis}; then ${observations.length - trials} more in ${whys.length} stage(s) (sized on spread only, at most ${MAX_TRIAL_GROWTH}× the plan): ${whys.join('; ')}`
+      : basis,
     checks,
   };
   return { result, observations };

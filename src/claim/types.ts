@@ -69,6 +69,12 @@ export interface Check<S extends string = string, A extends string = string> {
   trialsNeeded(confidence: number): number;
   /** Why that many, in words. */
   trialsBasis: string;
+  /**
+   * A second stage (Stein's two-stage design): the trials this check needs now that it has seen
+   * these, sized on their spread alone, never on their mean or the verdict, so adding them
+   * cannot select for a pass. Undefined when the planned trials suffice.
+   */
+  trialsAfter?(observations: readonly Observations[], confidence: number): { trials: number; why: string } | undefined;
   evaluate(observations: readonly Observations[], confidence: number): CheckResult;
 }
 

@@ -5,6 +5,7 @@
  * h, which happens with probability ≤ α. So these helpers size for h = margin/2.
  */
 import jStat from 'jstat';
+import { welchDegreesOfFreedom } from './intervals.ts';
 import { assertConfidence } from './validate.ts';
 
 const MAX_TRIALS = 10_000_000;
@@ -100,9 +101,11 @@ export function trialsForStdRatioLowerBound({
   return smallestN(fn, 3, (n) => plannedRatio / 2 / Math.sqrt(jStat.centralF.inv(confidence, n - 1, n - 1)) >= atLeast);
 }
 
-/** What sizes a trials-vs-reference Welch interval: the per-value sd on both sides, the target half-width, the reference count. */
+/** What sizes a trials-vs-reference Welch interval: the per-value sd (of the trials, and of the reference where it differs), the target half-width, the reference count. */
 export interface MeanDifferenceSizing {
   sd: number;
+  /** The reference's per-value sd; `sd` when omitted (planning before any trial has run). */
+  referenceSd?: number;
   halfWidth: number;
   confidence: number;
   referenceCount: number;
@@ -110,26 +113,32 @@ export interface MeanDifferenceSizing {
 
 /**
  * Smallest n of trials whose Welch interval for mean(trials) − mean(reference) has half-width
- * ≤ halfWidth, with `referenceCount` reference values and the same per-value sd on both sides.
+ * ≤ halfWidth, with `referenceCount` reference values; the per-value sd is `sd` for the trials
+ * and `referenceSd` (default `sd`) for the reference.
  * @example trialsForMeanDifferenceHalfWidth({ sd: 1, halfWidth: 0.5, confidence: 0.95, referenceCount: 100 }) // 21 (one sample alone: 18)
  */
-export function trialsForMeanDifferenceHalfWidth({ sd, halfWidth, confidence, referenceCount }: MeanDifferenceSizing): number {
+export function trialsForMeanDifferenceHalfWidth({
+  sd,
+  referenceSd = sd,
+  halfWidth,
+  confidence,
+  referenceCount,
+}: MeanDifferenceSizing): number {
   const fn = 'trialsForMeanDifferenceHalfWidth';
   assertPositiveFinite(fn, 'sd', sd);
+  if (!(Number.isFinite(referenceSd) && referenceSd >= 0))
+    throw new RangeError(`${fn}: referenceSd must be finite and ≥ 0, got ${referenceSd}`);
   assertPositiveFinite(fn, 'halfWidth', halfWidth);
   assertConfidence(fn, confidence);
   if (!(Number.isInteger(referenceCount) && referenceCount >= 2))
     throw new RangeError(`${fn}: referenceCount must be an integer ≥ 2, got ${referenceCount}`);
   const upperTail = 1 - (1 - confidence) / 2;
-  const floor = sd / Math.sqrt(referenceCount);
+  const floor = referenceSd / Math.sqrt(referenceCount);
   if (jStat.studentt.inv(upperTail, referenceCount - 1) * floor >= halfWidth) {
     throw new RangeError(`${fn}: ${referenceCount} reference values alone give a half-width above ${halfWidth}; use more`);
   }
   return smallestN(fn, 2, (n) => {
-    const variance = sd * sd;
-    const df =
-      (variance / n + variance / referenceCount) ** 2 /
-      ((variance / n) ** 2 / (n - 1) + (variance / referenceCount) ** 2 / (referenceCount - 1));
-    return jStat.studentt.inv(upperTail, df) * Math.sqrt(variance / n + variance / referenceCount) <= halfWidth;
+    const df = welchDegreesOfFreedom(sd * sd, n, referenceSd * referenceSd, referenceCount);
+    return jStat.studentt.inv(upperTail, df) * Math.sqrt((sd * sd) / n + (referenceSd * referenceSd) / referenceCount) <= halfWidth;
   });
 }
