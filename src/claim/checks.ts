@@ -61,9 +61,32 @@ export function outsideMargin(ci: { lower: number; upper: number }, target: numb
 }
 
 /**
+ * A further stage for a t interval planned on an sd: undefined while the interval is as narrow as
+ * planned (half-width ≤ margin/2), else the trials the observed sd needs. Reads the spread only.
+ */
+function furtherStageForMean(
+  label: string,
+  values: readonly number[],
+  { margin, confidence, unit = '' }: { margin: number; confidence: number; unit?: string },
+): { trials: number; why: string } | undefined {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length < 2) return undefined;
+  const ci = meanCI(finite, { confidence });
+  const half = (ci.upper - ci.lower) / 2;
+  if (half <= margin / 2) return undefined;
+  const sd = Math.sqrt(sampleVariance(finite));
+  const u = unit ? ` ${unit}` : '';
+  return {
+    trials: Math.max(trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }), values.length + 1),
+    why: `${label}: the first ${values.length} trials' sd ${fmt(sd)}${u} gave a half-width ${fmt(half)}${u} > margin/2 = ${fmt(margin / 2)}${u}; resized on that sd`,
+  };
+}
+
+/**
  * E[of] = target ± margin, by a t interval over trials. `sd` is the planning value of the
- * per-trial standard deviation (from theory). With `notebook` and `notebookRepeats`, the report
- * also says how many standard errors the notebook's own average sits from the target.
+ * per-trial standard deviation (from theory); trials spread wider get a further stage. With
+ * `notebook` and `notebookRepeats`, the report also says how many standard errors the
+ * notebook's own average sits from the target.
  */
 export function meanWithin<const S extends string>(options: {
   of: S;
@@ -82,6 +105,7 @@ export function meanWithin<const S extends string>(options: {
     label,
     trialsBasis: `${label}: t half-width ≤ margin/2 = ${fmt(margin / 2)} with per-trial sd ${fmt(sd)} (${sdBasis})`,
     trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
+    trialsAfter: (observations, confidence) => furtherStageForMean(label, scalars(observations, of), { margin, confidence }),
     evaluate(observations, confidence) {
       const values = scalars(observations, of);
       const ci = meanCI(values, { confidence });
@@ -272,6 +296,11 @@ export function pairedWithin<const M extends string, const P extends string>(opt
     label,
     trialsBasis: `${label}: t half-width of the paired differences ≤ margin/2 = ${fmt(margin / 2)} ${unit} with planning sd ${fmt(sd)} ${unit}${sdBasis ? ` (${sdBasis})` : ''}`,
     trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
+    trialsAfter: (observations, confidence) => {
+      const b = scalars(observations, predicted);
+      const differences = scalars(observations, measured).map((v, i) => v - (b[i] as number));
+      return furtherStageForMean(label, differences, { margin, confidence, unit });
+    },
     evaluate(observations, confidence) {
       const a = scalars(observations, measured);
       const b = scalars(observations, predicted);
