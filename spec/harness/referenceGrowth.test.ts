@@ -7,7 +7,7 @@
  * than the reference, and an interval 1.8× the planned width.
  */
 import { describe, expect, test } from 'vitest';
-import { MAX_REFERENCE_GROWTH, meanAgainstReference, REFERENCE_SHARE } from '../../src/claim/checks.ts';
+import { MAX_REFERENCE_GROWTH, meanAgainstReference, meanWithin, REFERENCE_SHARE } from '../../src/claim/checks.ts';
 import { MAX_TRIAL_GROWTH, plannedTrials, runClaim } from '../../src/claim/run.ts';
 import type { ClaimSpec } from '../../src/claim/types.ts';
 import { standardNormals } from '../../src/rng/draw.ts';
@@ -113,6 +113,20 @@ describe('further stages in a run', () => {
     const spec = claim(3);
     const result = await runClaim(spec, undefined, 3);
     expect(result.trials).toBe(MAX_TRIAL_GROWTH * plannedTrials(spec).trials);
+    expect(result.verdict).toBe('fails');
+  });
+
+  test('a spread no count could narrow (a wrong input) takes the cap and is decided, not a crash', async () => {
+    const wild: ClaimSpec<{ x: number }> = {
+      id: 'harness/dsl',
+      statement: 'E[x] = 0 within 0.01',
+      measure: ({ seed }) => ({ x: 1e6 * (standardNormals(1, seed)[0] as number) }),
+      checks: [meanWithin({ of: 'x', label: 'E[x]', target: { value: 0, formula: '0' }, margin: 0.01, sd: 0.01 })],
+      controls: [],
+      power: { delta: null, why: 'a test of the stages' },
+    };
+    const result = await runClaim(wild, undefined, 3);
+    expect(result.trials).toBe(MAX_TRIAL_GROWTH * plannedTrials(wild).trials);
     expect(result.verdict).toBe('fails');
   });
 

@@ -61,6 +61,19 @@ export function outsideMargin(ci: { lower: number; upper: number }, target: numb
 }
 
 /**
+ * A sample size for a further stage, or +∞ where no count reaches the width (a wrong input's
+ * spread, e.g. a negative control): the run caps the stage, and the check then decides as is.
+ */
+function beyondAnyCap(size: () => number): number {
+  try {
+    return size();
+  } catch (error) {
+    if (error instanceof RangeError && /needs more than|alone give a half-width/.test(error.message)) return Number.POSITIVE_INFINITY;
+    throw error;
+  }
+}
+
+/**
  * A further stage for a t interval planned on an sd: undefined while the interval is as narrow as
  * planned (half-width ≤ margin/2), else the trials the observed sd needs. Reads the spread only.
  */
@@ -77,7 +90,10 @@ function furtherStageForMean(
   const sd = Math.sqrt(sampleVariance(finite));
   const u = unit ? ` ${unit}` : '';
   return {
-    trials: Math.max(trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }), values.length + 1),
+    trials: Math.max(
+      beyondAnyCap(() => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence })),
+      values.length + 1,
+    ),
     why: `${label}: the first ${values.length} trials' sd ${fmt(sd)}${u} gave a half-width ${fmt(half)}${u} > margin/2 = ${fmt(margin / 2)}${u}; resized on that sd`,
   };
 }
@@ -519,13 +535,15 @@ export function meanAgainstReference<const S extends string>(options: {
       const half = (ci.upper - ci.lower) / 2;
       if (half <= margin / 2) return undefined;
       const sd = Math.max(minSd, Math.sqrt(sampleVariance(finite)));
-      const trials = trialsForMeanDifferenceHalfWidth({
-        sd,
-        referenceSd: Math.sqrt(sampleVariance(r)),
-        halfWidth: margin / 2,
-        confidence,
-        referenceCount: r.length,
-      });
+      const trials = beyondAnyCap(() =>
+        trialsForMeanDifferenceHalfWidth({
+          sd,
+          referenceSd: Math.sqrt(sampleVariance(r)),
+          halfWidth: margin / 2,
+          confidence,
+          referenceCount: r.length,
+        }),
+      );
       return {
         trials: Math.max(trials, observations.length + 1),
         why: `${label}: the first ${observations.length} trials' sd ${fmt(sd)} ${unit} (planned ${fmt(planningSd(r))}) gave a half-width ${fmt(half)} > margin/2 = ${fmt(margin / 2)}; resized on that sd`,
