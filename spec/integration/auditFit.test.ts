@@ -1,6 +1,7 @@
 /** initspec audit's fit: it names the scheme initspec's own initializers draw, and tells the 0.88× truncation apart. */
 import { describe, expect, test } from 'vitest';
-import { fitScheme, hostDraw } from '../../src/audit/fitScheme.ts';
+import { fitScheme } from '../../src/audit/fitScheme.ts';
+import { hostDraw } from '../../src/init/hostDraw.ts';
 import { kaimingUniform, xavierNormal, truncNormal } from '../../src/index.ts';
 import { publishedFans } from '../../src/theory/publishedSchemes.ts';
 

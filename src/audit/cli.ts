@@ -12,7 +12,8 @@ import { parseSeed, masterSeed } from '../rng/seed.ts';
 import { stdCI } from '../stats/intervals.ts';
 import { publishedScheme, type WeightLayout } from '../theory/publishedSchemes.ts';
 import { alignColumns, fmt } from '../text/format.ts';
-import { fitScheme, hostDraw, AUDIT_CANDIDATES, type AuditReport } from './fitScheme.ts';
+import { hostDraw } from '../init/hostDraw.ts';
+import { fitScheme, AUDIT_CANDIDATES, type AuditReport } from './fitScheme.ts';
 import { loadInitializer, type InitKind } from './loadInit.ts';
 import { readNpy } from './npy.ts';
 

@@ -5,7 +5,6 @@
  * compares with every named scheme's published std (src/theory/publishedSchemes.ts).
  */
 import jStat from 'jstat';
-import type { WeightInit } from '../init/types.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { stdCI } from '../stats/intervals.ts';
 import { standardised } from '../stats/moments.ts';
@@ -126,20 +125,6 @@ function drawValues(draw: (shape: number[], seed: number) => Float64Array, shape
     at += p.length;
   }
   return out;
-}
-
-/** Host values of a WeightInit's draw (float64 copy; the tensor is disposed). */
-export function hostDraw(init: WeightInit): (shape: number[], seed: number) => Float64Array {
-  return (shape, seed) => {
-    const t = init(shape, seed);
-    try {
-      if (t.shape.join(',') !== shape.join(','))
-        throw new Error(`the initializer returned shape [${t.shape.join(', ')}] when asked for [${shape.join(', ')}]`);
-      return Float64Array.from(t.dataSync());
-    } finally {
-      t.dispose();
-    }
-  };
 }
 
 export function fitScheme(

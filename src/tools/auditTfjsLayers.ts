@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { describeBackend, formatBackend } from '../backend/describe.ts';
 import { useBackend } from '../backend/select.ts';
-import { fitScheme, hostDraw } from '../audit/fitScheme.ts';
+import { fitScheme } from '../audit/fitScheme.ts';
+import { hostDraw } from '../init/hostDraw.ts';
 import { loadInitializer } from '../audit/loadInit.ts';
 import { masterSeed } from '../rng/seed.ts';
 import { markdownTable } from '../text/format.ts';

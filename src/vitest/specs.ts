@@ -9,17 +9,13 @@ import jStat from 'jstat';
 import { followsDistribution, meanWithin, stdWithin } from '../claim/checks.ts';
 import { scaleInit } from '../claim/power.ts';
 import type { Check, ClaimSpec } from '../claim/types.ts';
+import { hostDraw } from '../init/hostDraw.ts';
 import type { WeightInit } from '../init/types.ts';
 import { standardNormals } from '../rng/draw.ts';
 import { deriveSeed } from '../rng/seed.ts';
 import { uniformCdf } from '../stats/ksTest.ts';
 import { standardised } from '../stats/moments.ts';
 import { FAN_PROBE_SHAPES, publishedScheme, type PublishedScheme, type SchemeOptions } from '../theory/publishedSchemes.ts';
-
-/** Host float64 copy of a tensor's values (moments are never taken in float32). */
-function hostValues(t: tf.Tensor): Float64Array {
-  return Float64Array.from(t.dataSync());
-}
 
 const normalCdf = (x: number) => jStat.normal.cdf(x, 0, 1);
 
@@ -75,13 +71,12 @@ export function drawLikeSpec(
       const observation: Record<string, number | Float64Array> = {};
       const standard: Float64Array[] = [];
       shapes.forEach((shape, i) => {
-        const w = draw(shape, deriveSeed(seed, `shape ${i}`));
-        if (w.shape.join(',') !== shape.join(',')) {
-          w.dispose();
-          throw new Error(`toDrawLike: the initializer returned shape [${w.shape.join(', ')}] for [${shape.join(', ')}]`);
+        let values: Float64Array;
+        try {
+          values = hostDraw(draw)(shape, deriveSeed(seed, `shape ${i}`));
+        } catch (error) {
+          throw new Error(`toDrawLike: ${(error as Error).message}`, { cause: error });
         }
-        const values = hostValues(w);
-        w.dispose();
         if (!values.every(Number.isFinite)) throw new Error(`toDrawLike: the initializer drew a non-finite value at [${shape.join(', ')}]`);
         observation[`w${i}`] = values;
         observation[`mean${i}`] = values.reduce((s, v) => s + v, 0) / values.length;
