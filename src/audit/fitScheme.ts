@@ -6,6 +6,7 @@
  */
 import jStat from 'jstat';
 import { deriveSeed } from '../rng/seed.ts';
+import { concatenated } from '../stats/concatenated.ts';
 import { stdCI } from '../stats/intervals.ts';
 import { standardised } from '../stats/moments.ts';
 import { ksTest, uniformCdf } from '../stats/ksTest.ts';
@@ -118,13 +119,7 @@ function drawValues(draw: (shape: number[], seed: number) => Float64Array, shape
     parts.push(part);
     total += part.length;
   }
-  const out = new Float64Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatenated(parts);
 }
 
 export function fitScheme(

@@ -4,7 +4,8 @@
  * bounds the false-fail rate by the check's α when the truth sits at the target).
  */
 import jStat from 'jstat';
-import { ksTest } from '../stats/ksTest.ts';
+import { concatenated } from '../stats/concatenated.ts';
+import { ksTest, ksTwoSample } from '../stats/ksTest.ts';
 import { meanCI, meanDifferenceCI, medianCI, minimumSamplesForMedianCI, proportionCI, stdCI, stdRatioCI } from '../stats/intervals.ts';
 import {
   trialsForMeanDifferenceHalfWidth,
@@ -34,10 +35,7 @@ function pooled(observations: readonly Observations[], key: string): Float64Arra
     if (value === undefined || typeof value === 'number') throw new TypeError(`check: trial ${trial} has no array "${key}"`);
     return value;
   });
-  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) for (let i = 0; i < a.length; i++) out[offset++] = a[i] as number;
-  return out;
+  return concatenated(arrays);
 }
 
 /** The fields every interval-based check reports, from its interval and decision. */
@@ -213,6 +211,42 @@ export function followsDistribution<const A extends string>(options: {
         detail:
           `${label} ~ ${distribution}: KS D = ${fmt(statistic)}, p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)} ` +
           `(n = ${n}; detects D ≥ ${fmt(detectable)})`,
+      };
+    },
+  };
+}
+
+/**
+ * `of` and `reference` (pooled over trials) come from one distribution: two-sample KS, passing
+ * when p ≥ α. For values whose exact null is not a known CDF: the reference is drawn from theory's
+ * family (never through the code under test) and transformed exactly as `of` was.
+ */
+export function matchesReference<const A extends string, const R extends string>(options: {
+  of: A;
+  reference: R;
+  label: string;
+  distribution: string;
+}): Check<never, A | R> {
+  const { of, reference, label, distribution } = options;
+  return {
+    label,
+    trialsBasis: `${label}: KS needs no more than the other checks' trials`,
+    trialsNeeded: () => 1,
+    evaluate(observations, confidence) {
+      const { statistic, pValue, n } = ksTwoSample(pooled(observations, of), pooled(observations, reference));
+      const alpha = 1 - confidence;
+      const detectable = Math.sqrt(-Math.log(alpha / 2) / (2 * n));
+      const pass = pValue >= alpha;
+      return {
+        label,
+        method: 'Kolmogorov-Smirnov, two-sample',
+        pass,
+        showsError: !pass,
+        estimate: statistic,
+        confidence,
+        detail:
+          `${label} ~ ${distribution}: KS D = ${fmt(statistic)}, p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)} ` +
+          `(effective n = ${Math.round(n)}; detects D ≥ ${fmt(detectable)})`,
       };
     },
   };

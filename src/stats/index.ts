@@ -14,7 +14,7 @@ export {
   type IntervalOptions,
   type Sided,
 } from './intervals.ts';
-export { ksTest, kolmogorovSurvival, uniformCdf, type KsResult } from './ksTest.ts';
+export { ksTest, ksTwoSample, kolmogorovSurvival, uniformCdf, type KsResult } from './ksTest.ts';
 export {
   trialsForMeanHalfWidth,
   trialsForStdRelativeHalfWidth,

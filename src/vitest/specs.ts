@@ -5,19 +5,27 @@
  * δ-wrong one is shown wrong: the power controls check it).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import jStat from 'jstat';
-import { followsDistribution, meanWithin, stdWithin } from '../claim/checks.ts';
+import { matchesReference, meanWithin, stdWithin } from '../claim/checks.ts';
 import { scaleInit } from '../claim/power.ts';
 import type { Check, ClaimSpec } from '../claim/types.ts';
 import { hostDraw } from '../init/hostDraw.ts';
 import type { WeightInit } from '../init/types.ts';
-import { standardNormals } from '../rng/draw.ts';
+import { normalValues, standardNormals, uniformValues } from '../rng/draw.ts';
 import { deriveSeed } from '../rng/seed.ts';
-import { uniformCdf } from '../stats/ksTest.ts';
+import { concatenated } from '../stats/concatenated.ts';
 import { standardised } from '../stats/moments.ts';
-import { FAN_PROBE_SHAPES, publishedScheme, type PublishedScheme, type SchemeOptions } from '../theory/publishedSchemes.ts';
+import {
+  FAN_PROBE_SHAPES,
+  publishedScheme,
+  type PublishedScheme,
+  type SchemeFamily,
+  type SchemeOptions,
+} from '../theory/publishedSchemes.ts';
 
-const normalCdf = (x: number) => jStat.normal.cdf(x, 0, 1);
+/** Draws of a family in float32, as a weight is stored (any scale: they are standardised). */
+function familyDraw(family: SchemeFamily, count: number, seed: number): Float32Array {
+  return family === 'uniform' ? uniformValues(count, -1, 1, seed) : normalValues(count, 0, 1, seed);
+}
 
 export interface DrawLikeOptions extends SchemeOptions {
   /** Weight shapes to draw (default: two non-square and a conv kernel, so fan_in and fan_out differ). */
@@ -57,12 +65,17 @@ export function drawLikeSpec(
     );
   });
   const family = theories[0]!.family;
+  // Values standardised by their own draw's mean and sd are not exactly the family's standard
+  // form: the estimates smear a uniform's edges by O(1/√size) per draw, and pooled over 195 draws
+  // a one-sample KS against U(−√3, √3) saw it (D 0.00072, p 8e-5 for a correct kaimingUniform
+  // under master seed 2291348470). So the draws are compared with the family's own draws
+  // (src/rng, not the init under test), standardised the same way: two-sample KS.
   checks.push(
-    followsDistribution({
+    matchesReference({
       of: 'z',
-      label: `${family} family (KS, values standardised per draw)`,
-      cdf: family === 'uniform' ? uniformCdf(-Math.sqrt(3), Math.sqrt(3)) : normalCdf,
-      distribution: family === 'uniform' ? 'U(−√3, √3)' : 'N(0, 1)',
+      reference: 'zReference',
+      label: `${family} family (two-sample KS against ${family} draws of the same shapes, both standardised per draw)`,
+      distribution: `standardised ${family}`,
     }),
   );
   const measureWith =
@@ -70,6 +83,7 @@ export function drawLikeSpec(
     ({ seed }: { seed: number }) => {
       const observation: Record<string, number | Float64Array> = {};
       const standard: Float64Array[] = [];
+      const reference: Float64Array[] = [];
       shapes.forEach((shape, i) => {
         let values: Float64Array;
         try {
@@ -81,8 +95,10 @@ export function drawLikeSpec(
         observation[`w${i}`] = values;
         observation[`mean${i}`] = values.reduce((s, v) => s + v, 0) / values.length;
         standard.push(standardised(values));
+        reference.push(standardised(Float64Array.from(familyDraw(family, values.length, deriveSeed(seed, `reference ${i}`)))));
       });
-      observation.z = Float64Array.from(standard.flatMap((s) => Array.from(s)));
+      observation.z = concatenated(standard);
+      observation.zReference = concatenated(reference);
       return observation;
     };
   return {
