@@ -5,7 +5,7 @@
  */
 import jStat from 'jstat';
 import { concatenated } from '../stats/concatenated.ts';
-import { ksTest, ksTwoSample } from '../stats/ksTest.ts';
+import { ksTest, ksTwoSample, type KsResult } from '../stats/ksTest.ts';
 import { meanCI, meanDifferenceCI, medianCI, minimumSamplesForMedianCI, proportionCI, stdCI, stdRatioCI } from '../stats/intervals.ts';
 import {
   trialsForMeanDifferenceHalfWidth,
@@ -195,24 +195,30 @@ export function followsDistribution<const A extends string>(options: {
     label,
     trialsBasis: `${label}: KS needs no more than the other checks' trials`,
     trialsNeeded: () => 1,
-    evaluate(observations, confidence) {
-      const values = pooled(observations, of);
-      const { statistic, pValue, n } = ksTest(values, cdf);
-      const alpha = 1 - confidence;
-      const detectable = Math.sqrt(-Math.log(alpha / 2) / (2 * n));
-      const pass = pValue >= alpha;
-      return {
-        label,
-        method: 'Kolmogorov-Smirnov',
-        pass,
-        showsError: !pass,
-        estimate: statistic,
-        confidence,
-        detail:
-          `${label} ~ ${distribution}: KS D = ${fmt(statistic)}, p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)} ` +
-          `(n = ${n}; detects D ≥ ${fmt(detectable)})`,
-      };
-    },
+    evaluate: (observations, confidence) =>
+      ksDecision({ label, distribution, method: 'Kolmogorov-Smirnov', size: 'n' }, ksTest(pooled(observations, of), cdf), confidence),
+  };
+}
+
+/** A KS result decided at the check's α, with the smallest D it can detect at that n. */
+function ksDecision(
+  { label, distribution, method, size }: { label: string; distribution: string; method: string; size: string },
+  { statistic, pValue, n }: KsResult,
+  confidence: number,
+): CheckResult {
+  const alpha = 1 - confidence;
+  const detectable = Math.sqrt(-Math.log(alpha / 2) / (2 * n));
+  const pass = pValue >= alpha;
+  return {
+    label,
+    method,
+    pass,
+    showsError: !pass,
+    estimate: statistic,
+    confidence,
+    detail:
+      `${label} ~ ${distribution}: KS D = ${fmt(statistic)}, p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)} ` +
+      `(${size} = ${Number.isInteger(n) ? n : Math.round(n)}; detects D ≥ ${fmt(detectable)})`,
   };
 }
 
@@ -232,23 +238,12 @@ export function matchesReference<const A extends string, const R extends string>
     label,
     trialsBasis: `${label}: KS needs no more than the other checks' trials`,
     trialsNeeded: () => 1,
-    evaluate(observations, confidence) {
-      const { statistic, pValue, n } = ksTwoSample(pooled(observations, of), pooled(observations, reference));
-      const alpha = 1 - confidence;
-      const detectable = Math.sqrt(-Math.log(alpha / 2) / (2 * n));
-      const pass = pValue >= alpha;
-      return {
-        label,
-        method: 'Kolmogorov-Smirnov, two-sample',
-        pass,
-        showsError: !pass,
-        estimate: statistic,
+    evaluate: (observations, confidence) =>
+      ksDecision(
+        { label, distribution, method: 'Kolmogorov-Smirnov, two-sample', size: 'effective n' },
+        ksTwoSample(pooled(observations, of), pooled(observations, reference)),
         confidence,
-        detail:
-          `${label} ~ ${distribution}: KS D = ${fmt(statistic)}, p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)} ` +
-          `(effective n = ${Math.round(n)}; detects D ≥ ${fmt(detectable)})`,
-      };
-    },
+      ),
   };
 }
 
