@@ -44,7 +44,7 @@ describe('reference ensemble sizing', () => {
     const trials = c.trialsNeeded(0.9995);
     // planning sd 1.25 (sd × 1.25), t ≈ 3.5 at 99.95%: √R ≥ 3.5·1.25/(0.75·0.5) ⇒ R ≥ ~136
     expect(calls).toEqual([24, 48, 96, 192]);
-    expect(c.trialsBasis).toMatch(/against 192 reference matrices \(grown from 24: the reference alone may use at most 0.75/);
+    expect(c.trialsBasis(0.9995)).toMatch(/against 192 reference matrices \(grown from 24: the reference alone may use at most 0.75/);
     expect(Number.isFinite(trials)).toBe(true);
     expect(REFERENCE_SHARE).toBe(0.75);
   });
@@ -71,7 +71,9 @@ describe('reference ensemble sizing', () => {
     const wide = Array.from(standardNormals(planned, 11), (z) => ({ x: 1.5 * z }));
     const asked = c.trialsAfter!(wide, 0.9995);
     expect(asked!.trials).toBeGreaterThan(4 * planned);
-    expect(asked!.why).toMatch(new RegExp(`the first ${planned} trials' sd .* gave a half-width .* > margin/2 = 0.5; resized on that sd`));
+    expect(asked!.why).toMatch(
+      new RegExp(`the first ${planned} trials' sd .* u \\(planned .* u\\) gave a half-width .* u > margin/2 = 0.5 u; resized on that sd`),
+    );
     const narrower = Array.from(standardNormals(planned, 11), (z) => ({ x: 0.1 * z }));
     expect(c.trialsAfter!(narrower, 0.9995)).toBeUndefined();
   });

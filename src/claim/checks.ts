@@ -72,28 +72,50 @@ function beyondAnyCap(size: () => number): number {
 }
 
 /**
- * A further stage for a t interval planned on an sd: undefined while the interval is as narrow as
- * planned (half-width ≤ margin/2), else the trials the observed sd needs. Reads the spread only.
+ * A further stage for an interval planned on an sd: undefined while the interval is as narrow as
+ * planned (half-width ≤ margin/2), else the trials `size` asks for on the observed sd (at least
+ * one more than seen). Reads the spread only, never the mean or the verdict.
  */
+function furtherStage(
+  label: string,
+  seen: number,
+  {
+    half,
+    sd,
+    plannedSd,
+    margin,
+    unit = '',
+    size,
+  }: { half: number; sd: number; plannedSd?: number; margin: number; unit?: string; size: (sd: number) => number },
+): { trials: number; why: string } | undefined {
+  if (half <= margin / 2) return undefined;
+  const u = unit ? ` ${unit}` : '';
+  const planned = plannedSd === undefined ? '' : ` (planned ${fmt(plannedSd)}${u})`;
+  return {
+    trials: Math.max(
+      beyondAnyCap(() => size(sd)),
+      seen + 1,
+    ),
+    why: `${label}: the first ${seen} trials' sd ${fmt(sd)}${u}${planned} gave a half-width ${fmt(half)}${u} > margin/2 = ${fmt(margin / 2)}${u}; resized on that sd`,
+  };
+}
+
+/** furtherStage for a one-sample t interval over `values` (non-finite values left out). */
 function furtherStageForMean(
   label: string,
   values: readonly number[],
-  { margin, confidence, unit = '' }: { margin: number; confidence: number; unit?: string },
+  { margin, confidence, unit }: { margin: number; confidence: number; unit?: string },
 ): { trials: number; why: string } | undefined {
   const finite = values.filter(Number.isFinite);
   if (finite.length < 2) return undefined;
   const ci = meanCI(finite, { confidence });
-  const half = (ci.upper - ci.lower) / 2;
-  if (half <= margin / 2) return undefined;
-  const sd = Math.sqrt(sampleVariance(finite));
-  const u = unit ? ` ${unit}` : '';
-  return {
-    trials: Math.max(
-      beyondAnyCap(() => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence })),
-      values.length + 1,
-    ),
-    why: `${label}: the first ${values.length} trials' sd ${fmt(sd)}${u} gave a half-width ${fmt(half)}${u} > margin/2 = ${fmt(margin / 2)}${u}; resized on that sd`,
-  };
+  return furtherStage(label, values.length, {
+    half: (ci.upper - ci.lower) / 2,
+    sd: Math.sqrt(sampleVariance(finite)),
+    margin,
+    unit,
+    size: (sd) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
+  });
 }
 
 /**
@@ -117,7 +139,7 @@ export function meanWithin<const S extends string>(options: {
   if (!(margin > 0)) throw new RangeError(`meanWithin(${label}): margin must be > 0, got ${margin}`);
   return {
     label,
-    trialsBasis: `${label}: t half-width ≤ margin/2 = ${fmt(margin / 2)} with per-trial sd ${fmt(sd)} (${sdBasis})`,
+    trialsBasis: () => `${label}: t half-width ≤ margin/2 = ${fmt(margin / 2)} with per-trial sd ${fmt(sd)} (${sdBasis})`,
     trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
     trialsAfter: (observations, confidence) => furtherStageForMean(label, scalars(observations, of), { margin, confidence }),
     evaluate(observations, confidence) {
@@ -160,7 +182,8 @@ export function stdWithin<const A extends string>(options: {
   const margin = target.value * relativeMargin;
   return {
     label,
-    trialsBasis: `${label}: chi-square interval within ±${fmt((relativeMargin / 2) * 100)}% (margin/2) over ${perTrial} values per trial`,
+    trialsBasis: () =>
+      `${label}: chi-square interval within ±${fmt((relativeMargin / 2) * 100)}% (margin/2) over ${perTrial} values per trial`,
     trialsNeeded: (confidence) =>
       Math.ceil(trialsForStdRelativeHalfWidth({ relativeHalfWidth: relativeMargin / 2, confidence }) / perTrial),
     evaluate(observations, confidence) {
@@ -193,7 +216,7 @@ export function followsDistribution<const A extends string>(options: {
   const { of, label, cdf, distribution } = options;
   return {
     label,
-    trialsBasis: `${label}: KS needs no more than the other checks' trials`,
+    trialsBasis: () => `${label}: KS needs no more than the other checks' trials`,
     trialsNeeded: () => 1,
     evaluate: (observations, confidence) =>
       ksDecision({ label, distribution, method: 'Kolmogorov-Smirnov', size: 'n' }, ksTest(pooled(observations, of), cdf), confidence),
@@ -236,7 +259,7 @@ export function matchesReference<const A extends string, const R extends string>
   const { of, reference, label, distribution } = options;
   return {
     label,
-    trialsBasis: `${label}: KS needs no more than the other checks' trials`,
+    trialsBasis: () => `${label}: KS needs no more than the other checks' trials`,
     trialsNeeded: () => 1,
     evaluate: (observations, confidence) =>
       ksDecision(
@@ -256,7 +279,7 @@ export function notebookDrawTypical<const S extends string>(options: { of: S; la
   const { of, label, notebook } = options;
   return {
     label,
-    trialsBasis: `${label}: a Monte Carlo p-value can reach α only with ≥ 2/α - 1 trials`,
+    trialsBasis: () => `${label}: a Monte Carlo p-value can reach α only with ≥ 2/α - 1 trials`,
     trialsNeeded: (confidence) => Math.ceil(2 / (1 - confidence)) - 1,
     evaluate(observations, confidence) {
       const values = scalars(observations, of);
@@ -289,7 +312,7 @@ export function outcomeAtLeast<const S extends string>(options: { of: S; label: 
   const { of, label, p0 } = options;
   return {
     label,
-    trialsBasis: `${label}: n successes in n trials give a Clopper–Pearson lower bound ≥ ${p0}`,
+    trialsBasis: () => `${label}: n successes in n trials give a Clopper–Pearson lower bound ≥ ${p0}`,
     trialsNeeded: (confidence) => trialsForProportionLowerBound({ p0, confidence }),
     evaluate(observations, confidence) {
       // Trials that did not observe the outcome (NaN) are left out of both counts.
@@ -339,7 +362,8 @@ export function pairedWithin<const M extends string, const P extends string>(opt
   const { measured, predicted, label, margin, sd, sdBasis, unit, theory } = options;
   return {
     label,
-    trialsBasis: `${label}: t half-width of the paired differences ≤ margin/2 = ${fmt(margin / 2)} ${unit} with planning sd ${fmt(sd)} ${unit}${sdBasis ? ` (${sdBasis})` : ''}`,
+    trialsBasis: () =>
+      `${label}: t half-width of the paired differences ≤ margin/2 = ${fmt(margin / 2)} ${unit} with planning sd ${fmt(sd)} ${unit}${sdBasis ? ` (${sdBasis})` : ''}`,
     trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
     trialsAfter: (observations, confidence) => {
       const b = scalars(observations, predicted);
@@ -380,7 +404,7 @@ export function pairedWithin<const M extends string, const P extends string>(opt
 
 /** A check that reports and never decides: it spends no α and asks for no trials. */
 export function informationalCheck(label: string, evaluate: Check['evaluate']): Check<never, never> {
-  return { label, informational: true, trialsBasis: `${label}: informational`, trialsNeeded: () => 1, evaluate };
+  return { label, informational: true, trialsBasis: () => `${label}: informational`, trialsNeeded: () => 1, evaluate };
 }
 
 /**
@@ -444,7 +468,7 @@ export function spreadRatioAtLeast<const W extends string, const N extends strin
   const { wide, narrow, label, atLeast, plannedRatio } = options;
   return {
     label,
-    trialsBasis: `${label}: an sd ratio of half the planned ${plannedRatio} still clears ${atLeast} (one-sided F)`,
+    trialsBasis: () => `${label}: an sd ratio of half the planned ${plannedRatio} still clears ${atLeast} (one-sided F)`,
     trialsNeeded: (confidence) => trialsForStdRatioLowerBound({ plannedRatio, atLeast, confidence }),
     evaluate(observations, confidence) {
       const ci = stdRatioCI(scalars(observations, wide), scalars(observations, narrow), { confidence, sided: 'lower' });
@@ -543,16 +567,13 @@ export function meanAgainstReference<const S extends string>(options: {
     sized.set(confidence, r);
     return r;
   };
-  // the confidence trialsNeeded was last asked at: run.ts reads trialsBasis right after it
-  let sizedAt = 1 - 1e-3;
   return {
     label,
-    get trialsBasis() {
-      const r = ref(sizedAt);
+    trialsBasis: (confidence) => {
+      const r = ref(confidence);
       return `${label}: Welch half-width ≤ margin/2 = ${fmt(margin / 2)} ${unit} against ${r.length} reference matrices${r.length > referenceCount ? ` (grown from ${referenceCount}: the reference alone may use at most ${REFERENCE_SHARE} of the half-width)` : ''}, planning sd ${fmt(planningSd(r))} ${unit} (the reference's sd × ${sdInflation}, at least ${fmt(minSd)})`;
     },
     trialsNeeded: (confidence) => {
-      sizedAt = confidence;
       const r = ref(confidence);
       return trialsForMeanDifferenceHalfWidth({ sd: planningSd(r), halfWidth: margin / 2, confidence, referenceCount: r.length });
     },
@@ -561,22 +582,21 @@ export function meanAgainstReference<const S extends string>(options: {
       if (finite.length < 2) return undefined;
       const r = ref(confidence);
       const ci = meanDifferenceCI(finite, r, { confidence });
-      const half = (ci.upper - ci.lower) / 2;
-      if (half <= margin / 2) return undefined;
-      const sd = Math.max(minSd, Math.sqrt(sampleVariance(finite)));
-      const trials = beyondAnyCap(() =>
-        trialsForMeanDifferenceHalfWidth({
-          sd,
-          referenceSd: Math.sqrt(sampleVariance(r)),
-          halfWidth: margin / 2,
-          confidence,
-          referenceCount: r.length,
-        }),
-      );
-      return {
-        trials: Math.max(trials, observations.length + 1),
-        why: `${label}: the first ${observations.length} trials' sd ${fmt(sd)} ${unit} (planned ${fmt(planningSd(r))}) gave a half-width ${fmt(half)} > margin/2 = ${fmt(margin / 2)}; resized on that sd`,
-      };
+      return furtherStage(label, observations.length, {
+        half: (ci.upper - ci.lower) / 2,
+        sd: Math.max(minSd, Math.sqrt(sampleVariance(finite))),
+        plannedSd: planningSd(r),
+        margin,
+        unit,
+        size: (sd) =>
+          trialsForMeanDifferenceHalfWidth({
+            sd,
+            referenceSd: Math.sqrt(sampleVariance(r)),
+            halfWidth: margin / 2,
+            confidence,
+            referenceCount: r.length,
+          }),
+      });
     },
     evaluate(observations, confidence) {
       const measured = scalars(observations, of);

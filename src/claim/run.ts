@@ -27,7 +27,7 @@ export function plannedTrials<O extends Observations>(spec: ClaimSpec<O>): { tri
     const needed = check.trialsNeeded(checkConfidence);
     if (needed > trials) {
       trials = needed;
-      basis = check.trialsBasis;
+      basis = check.trialsBasis(checkConfidence);
     }
   }
   return { trials, basis, checkConfidence };

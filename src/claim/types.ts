@@ -67,8 +67,8 @@ export interface Check<S extends string = string, A extends string = string> {
   informational?: boolean;
   /** Trials this check needs at this confidence, from the src/stats sample-size helpers. */
   trialsNeeded(confidence: number): number;
-  /** Why that many, in words. */
-  trialsBasis: string;
+  /** Why that many at this confidence, in words. */
+  trialsBasis(confidence: number): string;
   /**
    * A second stage (Stein's two-stage design): the trials this check needs now that it has seen
    * these, sized on their spread alone, never on their mean or the verdict, so adding them
