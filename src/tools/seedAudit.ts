@@ -90,6 +90,7 @@ for (let r = 0; r < runs; r++) {
   if (!existsSync(file)) {
     // vitest died before writing its report: a crash is a failed run, never a silent pass
     runRecords.push({ seed, failed: ['(run crashed: no report)'], seconds, crashed: true });
+    save(false);
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
