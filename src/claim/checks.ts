@@ -241,7 +241,7 @@ function ksDecision(
     confidence,
     detail:
       `${label} ~ ${distribution}: KS D = ${fmt(statistic)}, p = ${fmt(pValue)} ${pass ? '≥' : '<'} α = ${fmt(alpha)} ` +
-      `(${size} = ${Number.isInteger(n) ? n : Math.round(n)}; detects D ≥ ${fmt(detectable)})`,
+      `(${size} = ${Math.round(n)}; detects D ≥ ${fmt(detectable)})`,
   };
 }
 
