@@ -72,46 +72,55 @@ function beyondAnyCap(size: () => number): number {
 }
 
 /**
- * A further stage for an interval planned on an sd: undefined while the interval is as narrow as
- * planned (half-width ≤ margin/2), else the trials `size` asks for on the observed sd (at least
- * one more than seen). Reads the spread only, never the mean or the verdict.
+ * A further stage for an interval planned on an sd, over a trial statistic's finite values:
+ * undefined with fewer than 2 of them or while the interval is as narrow as planned (half-width
+ * ≤ margin/2), else the trials `size` asks for on their sd (at least `minSd`; at least one trial
+ * more than seen). Reads the spread only, never the mean or the verdict.
  */
 function furtherStage(
   label: string,
-  seen: number,
+  values: readonly number[],
   {
-    half,
-    sd,
+    interval,
+    minSd = 0,
     plannedSd,
     margin,
     unit = '',
     size,
-  }: { half: number; sd: number; plannedSd?: number; margin: number; unit?: string; size: (sd: number) => number },
+  }: {
+    interval: (finite: number[]) => Interval;
+    minSd?: number;
+    plannedSd?: number;
+    margin: number;
+    unit?: string;
+    size: (sd: number) => number;
+  },
 ): { trials: number; why: string } | undefined {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length < 2) return undefined;
+  const ci = interval(finite);
+  const half = (ci.upper - ci.lower) / 2;
   if (half <= margin / 2) return undefined;
+  const sd = Math.max(minSd, Math.sqrt(sampleVariance(finite)));
   const u = unit ? ` ${unit}` : '';
   const planned = plannedSd === undefined ? '' : ` (planned ${fmt(plannedSd)}${u})`;
   return {
     trials: Math.max(
       beyondAnyCap(() => size(sd)),
-      seen + 1,
+      values.length + 1,
     ),
-    why: `${label}: the first ${seen} trials' sd ${fmt(sd)}${u}${planned} gave a half-width ${fmt(half)}${u} > margin/2 = ${fmt(margin / 2)}${u}; resized on that sd`,
+    why: `${label}: the first ${values.length} trials' sd ${fmt(sd)}${u}${planned} gave a half-width ${fmt(half)}${u} > margin/2 = ${fmt(margin / 2)}${u}; resized on that sd`,
   };
 }
 
-/** furtherStage for a one-sample t interval over `values` (non-finite values left out). */
+/** furtherStage for a one-sample t interval over `values`. */
 function furtherStageForMean(
   label: string,
   values: readonly number[],
   { margin, confidence, unit }: { margin: number; confidence: number; unit?: string },
 ): { trials: number; why: string } | undefined {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length < 2) return undefined;
-  const ci = meanCI(finite, { confidence });
-  return furtherStage(label, values.length, {
-    half: (ci.upper - ci.lower) / 2,
-    sd: Math.sqrt(sampleVariance(finite)),
+  return furtherStage(label, values, {
+    interval: (finite) => meanCI(finite, { confidence }),
     margin,
     unit,
     size: (sd) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
@@ -578,13 +587,10 @@ export function meanAgainstReference<const S extends string>(options: {
       return trialsForMeanDifferenceHalfWidth({ sd: planningSd(r), halfWidth: margin / 2, confidence, referenceCount: r.length });
     },
     trialsAfter(observations, confidence) {
-      const finite = scalars(observations, of).filter(Number.isFinite);
-      if (finite.length < 2) return undefined;
       const r = ref(confidence);
-      const ci = meanDifferenceCI(finite, r, { confidence });
-      return furtherStage(label, observations.length, {
-        half: (ci.upper - ci.lower) / 2,
-        sd: Math.max(minSd, Math.sqrt(sampleVariance(finite))),
+      return furtherStage(label, scalars(observations, of), {
+        interval: (finite) => meanDifferenceCI(finite, r, { confidence }),
+        minSd,
         plannedSd: planningSd(r),
         margin,
         unit,

@@ -59,37 +59,12 @@ for (let r = 0; r < runs; r++) {
     save(false);
     continue;
   }
-  const started = performance.now();
   const reused = values.resume && existsSync(file);
   console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed}${reused ? ' (reused)' : ''}`);
-  if (!reused) {
-    // a report left by an earlier audit of the same seed must not stand in for a run that crashes
-    rmSync(file, { force: true });
-    try {
-      execFileSync(
-        'npx',
-        [
-          'vitest',
-          'run',
-          ...positionals,
-          ...(values.filter ? ['-t', values.filter] : []),
-          '--reporter=dot',
-          '--reporter=json',
-          `--outputFile.json=${file}`,
-        ],
-        {
-          env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        },
-      );
-    } catch {
-      // failed claims are what the audit counts; the JSON report says which
-    }
-  }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = reused ? undefined : runSuite(seed, file);
   if (!existsSync(file)) {
     // vitest died before writing its report: a crash is a failed run, never a silent pass
-    runRecords.push({ seed, failed: ['(run crashed: no report)'], seconds, crashed: true });
+    runRecords.push({ seed, failed: ['(run crashed: no report)'], seconds: seconds ?? 0, crashed: true });
     save(false);
     continue;
   }
@@ -101,10 +76,38 @@ for (let r = 0; r < runs; r++) {
     if (test.status === 'failed') failed.add(id);
   }
   for (const id of failed) failures.set(id, [...(failures.get(id) ?? []), seed]);
-  runRecords.push({ seed, failed: [...failed], seconds: reused ? reportSeconds(report) : seconds });
+  runRecords.push({ seed, failed: [...failed], seconds: seconds ?? reportSeconds(report) });
   save(false);
 }
 save(true);
+
+/** One vitest run of the suite (or the audit's filter) under a master seed; its wall time in s. */
+function runSuite(seed: number, file: string): number {
+  const started = performance.now();
+  // a report left by an earlier audit of the same seed must not stand in for a run that crashes
+  rmSync(file, { force: true });
+  try {
+    execFileSync(
+      'npx',
+      [
+        'vitest',
+        'run',
+        ...positionals,
+        ...(values.filter ? ['-t', values.filter] : []),
+        '--reporter=dot',
+        '--reporter=json',
+        `--outputFile.json=${file}`,
+      ],
+      {
+        env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+  } catch {
+    // failed claims are what the audit counts; the JSON report says which
+  }
+  return (performance.now() - started) / 1000;
+}
 
 /** Finished runs of the same base in reports/audit.json, by seed, with the claim ids they saw. */
 function earlierRecords(): Map<number, RunRecord> {
