@@ -6,22 +6,12 @@
  * called the mutated code). Writes reports/power.json and reports/power.md; exits non-zero if
  * some mutant is caught by no claim.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MUTANTS, MUTANT_NAMES } from '../power/mutants.ts';
 import { markdownTable } from '../text/format.ts';
-
-interface VitestJson {
-  testResults: Array<{
-    assertionResults: Array<{
-      fullName: string;
-      status: string;
-      meta?: { claim?: { id: string; backend: string; masterSeed: number }; mutantCalls?: number };
-    }>;
-  }>;
-}
+import { claimIdOf, readVitestJson, runVitestToJson, testsOf } from './vitestJsonRun.ts';
 
 type Cell = 'caught' | 'missed' | 'n/a';
 
@@ -41,39 +31,13 @@ let backend = 'unknown';
 let masterSeed: number | undefined;
 for (const mutant of MUTANTS.filter((m) => chosen.includes(m.name))) {
   const file = path.join(dir, `${mutant.name.replace(/[^\w.-]+/g, '_')}.json`);
-  rmSync(file, { force: true });
-  const started = performance.now();
   console.log(`power: mutant ${mutant.name} — ${mutant.bug}`);
-  try {
-    execFileSync(
-      'npx',
-      [
-        'vitest',
-        'run',
-        ...files,
-        '--exclude',
-        'spec/harness/**',
-        '-t',
-        claimTests,
-        '--reporter=dot',
-        '--reporter=json',
-        `--outputFile.json=${file}`,
-      ],
-      {
-        env: { ...process.env, INITSPEC_MUTANT: mutant.name },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-  } catch {
-    // failing claims are what this run is for; the JSON report says which
-  }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = runVitestToJson([...files, '--exclude', 'spec/harness/**', '-t', claimTests], file, { INITSPEC_MUTANT: mutant.name });
   if (!existsSync(file)) throw new Error(`power: the run with mutant ${mutant.name} wrote no report (${file}); see its output above`);
-  const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
   const cells: Record<string, Cell> = {};
-  for (const result of report.testResults.flatMap((t) => t.assertionResults)) {
+  for (const result of testsOf(readVitestJson(file))) {
     if (result.status === 'skipped' || result.status === 'pending') continue;
-    const id = result.meta?.claim?.id ?? result.fullName.split(' · ')[0] ?? result.fullName;
+    const id = claimIdOf(result);
     backend = result.meta?.claim?.backend ?? backend;
     masterSeed = result.meta?.claim?.masterSeed ?? masterSeed;
     const calls = result.meta?.mutantCalls ?? 0;

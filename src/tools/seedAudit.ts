@@ -10,22 +10,13 @@
  * (so an audit longer than one session continues in the next).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALPHA_LEDGER, ALPHA_TOTAL } from '../claim/budget.ts';
 import { parseSeed, seedFor } from '../rng/seed.ts';
 import { proportionCI } from '../stats/intervals.ts';
-
-interface VitestJson {
-  startTime: number;
-  testResults: Array<{ endTime: number; assertionResults: Array<{ fullName: string; status: string; meta?: { claim?: { id: string } } }> }>;
-}
-
-/** The run's own wall time, from vitest's report: a reused report keeps the time it took to make. */
-function reportSeconds(report: VitestJson): number {
-  return (Math.max(...report.testResults.map((t) => t.endTime)) - report.startTime) / 1000;
-}
+import { claimIdOf, readVitestJson, reportSeconds, runVitestToJson, testsOf } from './vitestJsonRun.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -61,17 +52,22 @@ for (let r = 0; r < runs; r++) {
   }
   const reused = values.resume && existsSync(file);
   console.log(`audit run ${r + 1}/${runs}: INITSPEC_SEED=${seed}${reused ? ' (reused)' : ''}`);
-  const seconds = reused ? undefined : runSuite(seed, file);
+  const seconds = reused
+    ? undefined
+    : runVitestToJson([...positionals, ...(values.filter ? ['-t', values.filter] : [])], file, {
+        INITSPEC_SEED: String(seed),
+        INITSPEC_TIER: 'fast',
+      });
   if (!existsSync(file)) {
     // vitest died before writing its report: a crash is a failed run, never a silent pass
     runRecords.push({ seed, failed: ['(run crashed: no report)'], seconds: seconds ?? 0, crashed: true });
     save(false);
     continue;
   }
-  const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
+  const report = readVitestJson(file);
   const failed = new Set<string>();
-  for (const test of report.testResults.flatMap((t) => t.assertionResults)) {
-    const id = test.meta?.claim?.id ?? test.fullName.split(' · ')[0] ?? test.fullName;
+  for (const test of testsOf(report)) {
+    const id = claimIdOf(test);
     claimIds.add(id);
     if (test.status === 'failed') failed.add(id);
   }
@@ -80,34 +76,6 @@ for (let r = 0; r < runs; r++) {
   save(false);
 }
 save(true);
-
-/** One vitest run of the suite (or the audit's filter) under a master seed; its wall time in s. */
-function runSuite(seed: number, file: string): number {
-  const started = performance.now();
-  // a report left by an earlier audit of the same seed must not stand in for a run that crashes
-  rmSync(file, { force: true });
-  try {
-    execFileSync(
-      'npx',
-      [
-        'vitest',
-        'run',
-        ...positionals,
-        ...(values.filter ? ['-t', values.filter] : []),
-        '--reporter=dot',
-        '--reporter=json',
-        `--outputFile.json=${file}`,
-      ],
-      {
-        env: { ...process.env, INITSPEC_SEED: String(seed), INITSPEC_TIER: 'fast' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-  } catch {
-    // failed claims are what the audit counts; the JSON report says which
-  }
-  return (performance.now() - started) / 1000;
-}
 
 /** Finished runs of the same base in reports/audit.json, by seed, with the claim ids they saw. */
 function earlierRecords(): Map<number, RunRecord> {
