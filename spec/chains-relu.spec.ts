@@ -12,7 +12,7 @@ claim(
   chainClaim({
     id: 'C6a',
     cell: 'In [155]',
-    statement: 'U(±0.01) with ReLU after every multiplication vanishes to all-zero',
+    statement: 'U(±0.01) with ReLU after every multiplication vanishes (max|x| < 2^-100; the notebook: std 0)',
     matrix: 'uniform(±0.01)',
     activation: 'relu',
     expected: 'vanished',
@@ -25,7 +25,7 @@ claim(
   chainClaim({
     id: 'C6b',
     cell: 'In [156]',
-    statement: 'U(±1)/√dim with ReLU vanishes to all-zero, faster than without ReLU',
+    statement: 'U(±1)/√dim with ReLU vanishes (max|x| < 2^-100), faster than without ReLU',
     matrix: 'uniform(±1)/√dim',
     activation: 'relu',
     expected: 'vanished',
@@ -51,7 +51,7 @@ claim(
   chainClaim({
     id: 'C6d',
     cell: 'In [158]',
-    statement: "U(±1)·√(2/dim) with ReLU vanishes to all-zero: the √2 is there, but the uniform's 1/√3 is not undone",
+    statement: "U(±1)·√(2/dim) with ReLU vanishes (max|x| < 2^-100): the √2 is there, but the uniform's 1/√3 is not undone",
     matrix: 'uniform(±1)·√(2/dim)',
     activation: 'relu',
     expected: 'vanished',

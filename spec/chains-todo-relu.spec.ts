@@ -10,7 +10,7 @@ import { EXPLODING_CONTROL, orthogonalGain, scheme } from './support/schemes.ts'
 claim(
   chainClaim({
     id: 'T-xavier-relu',
-    statement: 'Xavier uniform with ReLU vanishes to all-zero (no √2 for the ReLU)',
+    statement: 'Xavier uniform with ReLU vanishes (max|x| < 2^-100; no √2 for the ReLU)',
     matrix: 'xavier-uniform',
     activation: 'relu',
     expected: 'vanished',
@@ -21,7 +21,7 @@ claim(
 claim(
   chainClaim({
     id: 'T-orthogonal-relu',
-    statement: 'orthogonal with ReLU vanishes to all-zero: ReLU breaks the isometry',
+    statement: 'orthogonal with ReLU vanishes (max|x| < 2^-100): ReLU breaks the isometry',
     matrix: 'orthogonal',
     activation: 'relu',
     expected: 'vanished',
@@ -39,7 +39,7 @@ claim(
 claim(
   chainClaim({
     id: 'T-randn-relu',
-    statement: 'randn/√dim with ReLU vanishes to all-zero',
+    statement: 'randn/√dim with ReLU vanishes (max|x| < 2^-100)',
     matrix: 'randn/√dim',
     activation: 'relu',
     expected: 'vanished',

@@ -53,14 +53,23 @@ describe('the float32 underflow probe', () => {
     expect(probe.flushesDenormalOutputs).toBe(probe.smallestPositiveOutput === FLOAT32_SMALLEST_NORMAL);
   });
 
-  test('the cpu backend (JS doubles stored to Float32Array) keeps denormals down to 2^-149', async () => {
+  test('the cpu backend (JS doubles stored to Float32Array) keeps denormals down to 2^-149 and rounds a dot product once', async () => {
     await tf.setBackend('cpu');
     expect(probeUnderflow()).toEqual({
       smallestPositiveOutput: FLOAT32_SMALLEST_DENORMAL,
       flushesDenormalOutputs: false,
       treatsDenormalInputsAsZero: false,
+      roundsEachProduct: false,
     });
   });
+
+  test.runIf(tf.getBackend() === 'wasm')(
+    'the wasm backend (XNNPACK, SIMD without fused multiply-add) rounds each product before the sum',
+    async () => {
+      await tf.setBackend('wasm');
+      expect(probeUnderflow()).toMatchObject({ flushesDenormalOutputs: false, roundsEachProduct: true });
+    },
+  );
 
   test('leaves no tensors behind', () => {
     const before = tf.memory().numTensors;

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { deepChain } from '../../src/chain/deepChain.ts';
 import { probeGrowth } from '../../src/chain/probeGrowth.ts';
 import { runChain } from '../../src/chain/runChain.ts';
+import { hostChainLog10Max } from '../../src/chain/hostChain.ts';
 import { describeBackend } from '../../src/index.ts';
 
 const scaledIdentity = (dim: number, scale: number) => tf.tidy(() => tf.mul(tf.eye(dim), scale)) as tf.Tensor2D;
@@ -29,6 +30,22 @@ describe('runChain counts steps as the notebook does (result = M @ result, loop 
     ]);
   });
 
+  test('0.5·I with vanishBelow 2^-100: vanished at x_i = 2^-(i+2) < 2^-100, i = 99, about one step past it, no denormal operand', () => {
+    const m = scaledIdentity(4, 0.5);
+    const trace = runChain({ matrix: m, activation: 'linear', maxSteps: 500, vanishBelow: 2 ** -100 });
+    m.dispose();
+    expect(trace).toMatchObject({ outcome: 'vanished', steps: 99, belowNormalAt: null, denormalMatmuls: 0 });
+    expect(trace.matmuls).toBeLessThanOrEqual(102);
+  });
+
+  test('0.5·I to all-zero: below 2^-126 from i = 125; every later matmul has a denormal operand', () => {
+    const m = scaledIdentity(4, 0.5);
+    const trace = runChain({ matrix: m, activation: 'linear', maxSteps: 500 });
+    m.dispose();
+    expect(trace.belowNormalAt).toBe(125);
+    expect(trace.denormalMatmuls).toBe(trace.matmuls - 126);
+  });
+
   test('a matrix that keeps its norm survives, and nothing leaks', () => {
     const before = tf.memory().numTensors;
     const m = scaledIdentity(8, 1);
@@ -46,6 +63,20 @@ describe('runChain counts steps as the notebook does (result = M @ result, loop 
     const sq = scaledIdentity(2, 1);
     expect(() => runChain({ matrix: sq, activation: 'linear', maxSteps: 0 })).toThrow(/maxSteps must be a positive integer/);
     sq.dispose();
+  });
+});
+
+describe('hostChainLog10Max follows every entry in float64', () => {
+  test('0.5·I: log10 max X_i = (i + 2)·log10 ½; a nilpotent M ends at once', () => {
+    const half = [0.5, 0, 0, 0.5];
+    const out = hostChainLog10Max(half, 2, 'linear', 300);
+    expect(out[299]).toBeCloseTo(301 * Math.log10(0.5), 10);
+    expect(hostChainLog10Max([0, 1, 0, 0], 2, 'linear', 3)[0]).toBe(Number.NEGATIVE_INFINITY); // nilpotent: M² = 0
+  });
+
+  test('refuses a large or mis-sized matrix', () => {
+    expect(() => hostChainLog10Max(new Float64Array(65 * 65), 65, 'linear', 1)).toThrow(/n must be an integer in \[1, 64\], got 65/);
+    expect(() => hostChainLog10Max([1, 2, 3], 2, 'linear', 1)).toThrow(/matrix must have n² = 4 entries, got 3/);
   });
 });
 

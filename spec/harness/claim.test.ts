@@ -52,6 +52,30 @@ describe('claim DSL', () => {
     expect(control).toMatchObject({ verdict: 'rejected', ok: true, role: 'control' });
   });
 
+  test('a negative control stops at the first look that shows its error, and uses its screen when it has one', async () => {
+    const planned = plannedTrials(spec).trials;
+    const far = await runClaim(spec, { label: 'shifted by 0.5', measure: uniformMean(0.5) }, 1);
+    expect(far).toMatchObject({ verdict: 'rejected', ok: true });
+    expect(far.trials).toBeLessThan(planned / 4);
+    expect(far.trialsBasis).toMatch(new RegExp(`^screen: looks at 3, 6, .*rejected at ${far.trials} trials by "E\\[x\\]"`));
+    let screened = 0;
+    let full = 0;
+    const counted = await runClaim(
+      spec,
+      {
+        label: 'shifted by 0.5, screened',
+        measure: (t) => (full++, uniformMean(0.5)(t)),
+        screen: (t) => (screened++, uniformMean(0.5)(t)),
+      },
+      1,
+    );
+    expect([counted.verdict, screened, full]).toEqual(['rejected', far.trials, 0]);
+    // a control the looks cannot reject runs the whole procedure (its planned trials at least) before it is accepted
+    const right = await runClaim(spec, { label: 'not wrong at all', measure: uniformMean(0) }, 1);
+    expect(right).toMatchObject({ verdict: 'accepted', ok: false });
+    expect(right.trials).toBeGreaterThanOrEqual(planned);
+  });
+
   test('the same master seed gives the same numbers', async () => {
     const a = await runClaim(spec, undefined, 5);
     const b = await runClaim(spec, undefined, 5);

@@ -1,4 +1,5 @@
 /** The theory formulas on values known in closed form, and the matrix-vector moments by simulation. */
+import { closedFormTailSteps, medianColumnMax, tailEnds } from '../../src/theory/denormalTail.ts';
 import { describe, expect, test } from 'vitest';
 import { standardNormals } from '../../src/rng/draw.ts';
 import { mean, sampleVariance } from '../../src/stats/moments.ts';
@@ -135,8 +136,30 @@ describe('chain counts', () => {
 
   test('circularLawEnd: σ = 0.1, n = 1 shrinks ×10 per step from 10^-1', () => {
     // log10 max at index i = -(i + 2) + log10 √(2 ln 2) (0.0709) leaves log10 2^-150 (-45.154) first at i + 2 = 46
-    const end = circularLawEnd({ std: 0.1, n: 1, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 500 });
+    const end = circularLawEnd({ std: 0.1, n: 1, activation: 'linear', window: 2 ** -149, maxSteps: 500 });
     expect(end).toEqual({ outcome: 'vanished', steps: 44 });
+  });
+});
+
+describe('the denormal tail', () => {
+  const log2ToLog10 = Math.log10(2);
+  test('medianColumnMax: the median of the largest of n |entries|', () => {
+    expect(medianColumnMax({ family: 'uniform', std: 1 / Math.sqrt(3), n: 1 })).toBeCloseTo(0.5, 14); // U(±1): median |u| = ½
+    expect(medianColumnMax({ family: 'normal', std: 2, n: 1 })).toBeCloseTo(2 * 0.6744897501960817, 9); // median |z| = Φ⁻¹(¾)
+    expect(medianColumnMax({ family: 'uniform', std: 1 / Math.sqrt(3), n: 2 })).toBeCloseTo(Math.SQRT1_2, 14);
+  });
+
+  test('tailEnds on a line falling one binade a step: 2^-126 at i = 126 - 1; all-zero where the rule says', () => {
+    const line = Array.from({ length: 200 }, (_, i) => -(i + 1.5) * log2ToLog10); // max|x_i| = 2^-(i+1.5)
+    expect(tailEnds(line, { rounding: 'onceForTheSum', log10ColumnMax: 0 })).toEqual({ belowNormal: 125, allZero: 149 });
+    // each product rounded: all-zero once max|x_{i-1}|·max|m| < 2^-150, max|m| = 2^-3: i - 1 + 1.5 + 3 > 150
+    expect(tailEnds(line, { rounding: 'eachProduct', log10ColumnMax: -3 * log2ToLog10 })).toEqual({ belowNormal: 125, allZero: 147 });
+  });
+
+  test('closedFormTailSteps: 24 binades at the rate, less log10 max|m| when each product is rounded', () => {
+    expect(closedFormTailSteps({ rate: -log2ToLog10, rounding: 'onceForTheSum', log10ColumnMax: 0 })).toBeCloseTo(24, 10);
+    expect(closedFormTailSteps({ rate: -log2ToLog10, rounding: 'eachProduct', log10ColumnMax: -3 * log2ToLog10 })).toBeCloseTo(21, 10);
+    expect(() => closedFormTailSteps({ rate: 0, rounding: 'eachProduct', log10ColumnMax: 0 })).toThrow(/rate must be < 0/);
   });
 });
 
@@ -179,16 +202,16 @@ describe('theory edges', () => {
 
   test('circularLawEnd uses n² entries for κ and multiplies the rate by the step count', () => {
     // σ = 0.01, n = 1: rate -2 per step from -2; κ(2 entries) = √(2 ln 2)
-    expect(circularLawEnd({ std: 0.01, n: 1, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 500 })).toEqual({
+    expect(circularLawEnd({ std: 0.01, n: 1, activation: 'linear', window: 2 ** -149, maxSteps: 500 })).toEqual({
       outcome: 'vanished',
       steps: 21,
     });
     // σ = 0.0045, n = 4: rate log10 0.009 from log10 0.0045, κ over 16 entries √(2 ln 16): ends at 21 (with κ over 1 entry it would be 20)
-    expect(circularLawEnd({ std: 0.0045, n: 4, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 500 })).toEqual({
+    expect(circularLawEnd({ std: 0.0045, n: 4, activation: 'linear', window: 2 ** -149, maxSteps: 500 })).toEqual({
       outcome: 'vanished',
       steps: 21,
     });
-    expect(circularLawEnd({ std: 0.1, n: 1, activation: 'linear', smallestPositive: 2 ** -149, maxSteps: 10 })).toEqual({
+    expect(circularLawEnd({ std: 0.1, n: 1, activation: 'linear', window: 2 ** -149, maxSteps: 10 })).toEqual({
       outcome: 'survived',
       steps: Infinity,
     });

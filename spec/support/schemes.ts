@@ -1,5 +1,6 @@
 /** Initializers and deliberately wrong controls shared by the chain specs. */
-import { initByName, orthogonal, randnScaled } from '../../src/index.ts';
+import * as tf from '@tensorflow/tfjs-core';
+import { initByName, orthogonal, randnScaled, torchDefaultWeight } from '../../src/index.ts';
 
 export type { WeightInit } from '../../src/init/types.ts';
 import type { WeightInit } from '../../src/init/types.ts';
@@ -22,3 +23,9 @@ export const orthogonalGain =
 
 /** A wrong scale on purpose: spectral radius ≈ 8, so a chain explodes within ~45 steps (ReLU: ~55). */
 export const EXPLODING_CONTROL = { label: 'randn·8/√dim (spectral radius ≈ 8: explodes)', init: randnGain(8) };
+
+/** The notebook's In [146] matrix: the 5×5 slice of a default Conv2d(1, 1, 5) weight, optionally scaled. */
+export const convSlice =
+  (gain: number): WeightInit =>
+  (_shape, seed) =>
+    tf.tidy(() => tf.mul(tf.reshape(torchDefaultWeight([1, 1, 5, 5], { seed }), [5, 5]), gain));

@@ -17,6 +17,12 @@ export interface UnderflowProbe {
   flushesDenormalOutputs: boolean;
   /** A denormal operand is read as zero (DAZ). */
   treatsDenormalInputsAsZero: boolean;
+  /**
+   * The matmul rounds each product to float32 before summing (no fused multiply-add, no wider
+   * accumulator): products below half the smallest denormal are lost one by one, so a chain is
+   * all-zero once max|m|·max|x| < 2^-150, before its exact products' sum would round to zero.
+   */
+  roundsEachProduct: boolean;
 }
 
 /**
@@ -37,9 +43,16 @@ export function probeUnderflow(dim = 64): UnderflowProbe {
     smallest = 2 ** e;
   }
   const denormalInput = 2 ** -140;
+  // 64 products of 0.375·2^-149 each: rounded one by one they are 0; summed exactly, 24·2^-149
+  const split = tf.tidy(() => {
+    const a = tf.fill([1, dim], 2 ** -75);
+    const b = tf.fill([dim, 1], 0.375 * 2 ** -74);
+    return tf.matMul(a, b).dataSync()[0] ?? Number.NaN;
+  });
   return {
     smallestPositiveOutput: smallest,
     flushesDenormalOutputs: !(smallest < FLOAT32_SMALLEST_NORMAL),
     treatsDenormalInputsAsZero: productOf(denormalInput, 1) === 0,
+    roundsEachProduct: split === 0,
   };
 }

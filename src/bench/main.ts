@@ -2,7 +2,8 @@
  * `npm run bench`: what a verdict costs on this machine. Prints tables and saves
  * reports/bench.json. Never a test: nothing here fails for being slow.
  *
- *   npm run bench            the active backend (INITSPEC_BACKEND rules)
+ *   npm run bench            the active backend (INITSPEC_BACKEND rules): GFLOP/s, the denormal
+ *                            penalty, chains, initializers, scaling, throughput, memory
  *   npm run bench -- --all   wasm and tensorflow (when set up) in one run, one child process
  *                            each, then a side-by-side table with the ratios
  *   npm run bench -- --backends wasm,cpu   the named backends (cpu only when named: ~40× slower)
@@ -17,6 +18,7 @@ import { fmt, recordTable } from '../text/format.ts';
 import { sideBySide } from './sideBySide.ts';
 import { chainTable, initTable, matmulTable, naiveChainMs, scalingTable } from './kernels.ts';
 import { memoryTable } from './memory.ts';
+import { denormalPenaltyTable } from './denormalPenalty.ts';
 import { suiteTable } from './suiteTime.ts';
 import { throughputTable } from './throughput.ts';
 
@@ -31,6 +33,11 @@ async function benchActive() {
   console.log(`initspec bench — backend ${formatBackend(backend)}`);
   const matmul = matmulTable();
   printTable('512×512 float32 matmul', matmul);
+  const penalty = denormalPenaltyTable();
+  printTable(
+    `denormal penalty: one chain step xᵀ·Mᵀ, M = U(±1)/√512, by the operand's scale (worst ${fmt(penalty.worst, 3)}× the normal range)`,
+    penalty.rows,
+  );
   const chains = chainTable();
   printTable('500-step chain', chains);
   const inits = initTable();
@@ -45,7 +52,7 @@ async function benchActive() {
   printTable(`suite time per claim (${suite.note})`, suite.rows);
   const rssMiB = process.memoryUsage().rss / 2 ** 20;
   console.log(`\nprocess resident memory after the bench: ${fmt(rssMiB, 3)} MiB; tensors alive: ${tf.memory().numTensors}`);
-  return { backend, matmul, chains, inits, scaling, throughput, memory, suite, rssMiB };
+  return { backend, matmul, penalty, chains, inits, scaling, throughput, memory, suite, rssMiB };
 }
 
 /** The named backends, each in a child process running this file (one backend per process). */

@@ -7,6 +7,7 @@ import { sig3 } from './measure.ts';
 /** The parts of one backend's bench result (benchActive in main.ts) compared here. */
 interface BenchResult {
   matmul: Array<Record<string, string | number>>;
+  penalty?: { worst: number };
   chains: Array<Record<string, string | number>>;
   throughput: { rows: Array<Record<string, string | number>>; speedup: number };
 }
@@ -31,6 +32,7 @@ const MEASURES: Measure[] = [
     higherIsFaster: false,
     read: (r) => num(r.chains[0]?.['suite, read every 8 steps s']),
   },
+  { label: 'denormal penalty (worst × a normal-range matmul)', higherIsFaster: false, read: (r) => r.penalty?.worst },
   { label: 'chain GFLOP/s, 1 worker', higherIsFaster: true, read: (r) => num(r.throughput.rows[0]?.['aggregate GFLOP/s']) },
   { label: 'chain GFLOP/s, 2 workers', higherIsFaster: true, read: (r) => num(r.throughput.rows[1]?.['aggregate GFLOP/s']) },
 ];

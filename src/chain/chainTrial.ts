@@ -1,11 +1,13 @@
 /**
  * One seeded trial of a chain claim: draw M, run the float32 chain, and predict its end from
- * the same M's renormalised growth (probeGrowth) and the backend's measured float32 floor.
+ * the same M's renormalised growth (probeGrowth): the decided end (max|x| < VANISHING_THRESHOLD,
+ * or non-finite) and the notebook's all-zero end at the backend's measured float32 floor.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend } from '../backend/describe.ts';
 import type { WeightInit } from '../init/types.ts';
-import { endOfTrajectory, float32Window, log10MaxOverRms } from '../theory/chainSteps.ts';
+import { endOfTrajectory, float32Window, log10MaxOverRms, thresholdWindow } from '../theory/chainSteps.ts';
+import { VANISHING_THRESHOLD } from '../theory/float32.ts';
 import { hostMoments } from '../stats/moments.ts';
 import { probeGrowth } from './probeGrowth.ts';
 import { runChain, type Activation, type ChainTrace } from './runChain.ts';
@@ -26,17 +28,29 @@ export interface ChainTrialOptions {
   rateSteps?: number;
   /** Run the float32 chain (outcome, count); without it only the float64 growth probe runs. */
   float32Chain?: boolean;
+  /**
+   * Where a vanishing float32 chain ends: 'threshold' (default), once max|x| < VANISHING_THRESHOLD,
+   * an event every backend shares and computes in the normal range; 'allZero', the notebook's end
+   * (std == 0), through the denormal range, whose cost and count depend on the backend.
+   */
+  end?: ChainEnd;
 }
+
+export type ChainEnd = 'threshold' | 'allZero';
 
 export type ChainObservation = {
   /** Outcome indicators (NaN where the float32 chain was not run). */
   vanished: number;
   nonFinite: number;
   survived: number;
-  /** The notebook's count (loop index of the end), Infinity when the chain survived. */
+  /** The count (loop index of the end: below VANISHING_THRESHOLD, or all-zero with end 'allZero'), Infinity when the chain survived. */
   steps: number;
-  /** The count predicted from this M's float64-tracked growth and the backend floor (the replay: a diagnostic). */
+  /** The count predicted from this M's float64-tracked growth and the same end (the replay: a diagnostic). */
   predictedSteps: number;
+  /** The notebook's all-zero count replayed from this M's growth at the backend's floor (a diagnostic; NaN unless it vanishes). */
+  predictedAllZeroSteps: number;
+  /** First loop index with max|x| < 2^-126, where the run reached it (NaN otherwise). */
+  belowNormalSteps: number;
   /** log10 rms of the 16 probed columns after `rateSteps` multiplications, float64 (no range limit). */
   log10RmsAtRateSteps: number;
   /** log10 rms(x) at the last batch end before the end of the chain (at maxSteps-1 for a survivor), measured and predicted. */
@@ -55,6 +69,8 @@ export type ChainObservation = {
   float32SquaresUnderflowAt: number;
   float32SquaresOverflowAt: number;
   matmuls: number;
+  /** Matmuls whose operand x was below float32's smallest normal (max|x| < 2^-126). */
+  denormalMatmuls: number;
 };
 
 export function chainTrial({
@@ -65,6 +81,7 @@ export function chainTrial({
   seed,
   rateSteps = 1,
   float32Chain = true,
+  end = 'threshold',
 }: ChainTrialOptions): ChainObservation {
   if (!(Number.isInteger(rateSteps) && rateSteps >= 1 && rateSteps <= maxSteps)) {
     throw new RangeError(`chainTrial: rateSteps must be an integer in [1, maxSteps = ${maxSteps}], got ${rateSteps}`);
@@ -73,11 +90,22 @@ export function chainTrial({
   const log10RmsStart = 0.5 * Math.log10(hostMoments(matrix.dataSync()).secondMoment);
   const floor = describeBackend().underflow.smallestPositiveOutput;
   const kappa = log10MaxOverRms(dim * dim, activation);
+  const decided = end === 'threshold' ? thresholdWindow(VANISHING_THRESHOLD) : float32Window(floor);
+  // the replay follows the chain down to the all-zero floor, whichever end the float32 run stops at
   const { log10Floor, log10Ceiling } = float32Window(floor);
   let trace: ChainTrace | undefined;
   let predicted: Float64Array;
   try {
-    if (float32Chain) trace = runChain({ matrix, activation, maxSteps, checkpoints: CHAIN_CHECKPOINTS, firstColumns: PROBE_COLUMNS });
+    if (float32Chain) {
+      trace = runChain({
+        matrix,
+        activation,
+        maxSteps,
+        checkpoints: CHAIN_CHECKPOINTS,
+        firstColumns: PROBE_COLUMNS,
+        vanishBelow: end === 'threshold' ? VANISHING_THRESHOLD : 0,
+      });
+    }
     // The probe reaches rateSteps, and (with the chain) goes on until its replay has left the float32 window.
     const left = (log10Rms: number) => log10Rms + kappa < log10Floor || log10Rms + kappa > log10Ceiling;
     const stopAfter = (log10Rms: number, recorded: number) => recorded >= rateSteps && (!float32Chain || left(log10Rms));
@@ -87,7 +115,8 @@ export function chainTrial({
   }
   const atRate = predicted[rateSteps - 1] as number;
   if (!trace) return { ...NOT_RUN, log10RmsAtRateSteps: atRate, log10RmsStart };
-  const predictedEnd = endOfTrajectory(predicted, kappa, floor);
+  const predictedEnd = endOfTrajectory(predicted, kappa, decided);
+  const predictedAllZero = endOfTrajectory(predicted, kappa, floor);
   const last = trace.rms[trace.rms.length - 1];
   return {
     vanished: trace.outcome === 'vanished' ? 1 : 0,
@@ -95,6 +124,8 @@ export function chainTrial({
     survived: trace.outcome === 'survived' ? 1 : 0,
     steps: trace.steps,
     predictedSteps: predictedEnd.steps,
+    predictedAllZeroSteps: predictedAllZero.outcome === 'vanished' ? predictedAllZero.steps : Number.NaN,
+    belowNormalSteps: trace.belowNormalAt ?? Number.NaN,
     log10RmsAtRateSteps: atRate,
     log10RmsLast: last ? last.log10Rms : Number.NaN,
     predictedLog10RmsLast: last && last.step < predicted.length ? (predicted[last.step] as number) : Number.NaN,
@@ -106,6 +137,7 @@ export function chainTrial({
     float32SquaresUnderflowAt: trace.float32SquaresUnderflowAt ?? Number.NaN,
     float32SquaresOverflowAt: trace.float32SquaresOverflowAt ?? Number.NaN,
     matmuls: trace.matmuls,
+    denormalMatmuls: trace.denormalMatmuls,
   };
 }
 
@@ -118,6 +150,8 @@ const NOT_RUN: ChainObservation = {
   survived: Number.NaN,
   steps: Number.NaN,
   predictedSteps: Number.NaN,
+  predictedAllZeroSteps: Number.NaN,
+  belowNormalSteps: Number.NaN,
   log10RmsLast: Number.NaN,
   predictedLog10RmsLast: Number.NaN,
   probedColumnsLog10RmsLast: Number.NaN,
@@ -127,6 +161,7 @@ const NOT_RUN: ChainObservation = {
   float32SquaresUnderflowAt: Number.NaN,
   float32SquaresOverflowAt: Number.NaN,
   matmuls: 0,
+  denormalMatmuls: 0,
 };
 
 /** Slope of 2·log10 rms against step over samples above float32's smallest normal (no denormal rounding). */

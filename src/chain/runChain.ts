@@ -1,7 +1,9 @@
 /**
  * The notebook's chain (In [147], In [154]): result = M; then `result = act(M @ result)` until
  * result.std() is 0 or NaN, or maxSteps pass. The notebook returns the loop index i at which
- * that happened; so does this, as `steps`.
+ * that happened; so does this, as `steps`. With `vanishBelow` set, a chain has vanished as soon
+ * as max|x| falls below it (the claims use VANISHING_THRESHOLD, 2^-100): the run then stops
+ * before its products turn denormal, where a matmul costs up to ~120× more on some CPUs.
  *
  * Per step the device computes max|x| (0 ⇔ all entries are 0; Inf or NaN ⇔ non-finite,
  * since a float32 matmul of finite numbers can only overflow to Inf before any NaN appears);
@@ -9,14 +11,16 @@
  * `readEvery` steps it also takes mean((x/max|x|)²), so that log10 rms(x) = log10 max|x| +
  * ½·log10 mean((x/max|x|)²) holds at any magnitude. The scalars are read back once per batch,
  * not per step; the chain runs at most readEvery-1 steps past its outcome, which cannot
- * change the outcome (zeros stay zero, non-finite spreads).
+ * change the outcome (zeros stay zero, non-finite spreads). Near `vanishBelow` the batch shrinks
+ * to the steps the last batch's rate says remain, so the run overshoots the threshold by about
+ * one step, not readEvery-1.
  *
  * The state is carried transposed, xᵀ ← act(xᵀ·Mᵀ): tfjs-wasm's matmul packs its second operand
  * as the constant weight, so keeping Mᵀ there saves ~10% per step (npm run bench measures it);
  * every statistic here is invariant under transposition.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL } from '../backend/underflowProbe.ts';
+import { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL, FLOAT32_SMALLEST_NORMAL } from '../backend/underflowProbe.ts';
 import { hostMoments } from '../stats/moments.ts';
 import { readValues } from '../backend/readValues.ts';
 
@@ -34,6 +38,8 @@ export interface ChainOptions {
   checkpoints?: readonly number[];
   /** For a chain that survives: also report the float64 rms of its first `firstColumns` columns at the end. */
   firstColumns?: number;
+  /** The chain has vanished once max|x| < vanishBelow (0, the default: once x is all zero, as the notebook). */
+  vanishBelow?: number;
 }
 
 export interface Checkpoint {
@@ -60,8 +66,12 @@ export interface ChainTrace {
   float32SquaresOverflowAt: number | null;
   /** float64 std of x at the requested multiplication counts reached before the outcome. */
   checkpoints: Checkpoint[];
-  /** Matmuls actually executed (including the ≤ readEvery-1 past the outcome). */
+  /** Matmuls actually executed (including the few past the outcome). */
   matmuls: number;
+  /** Of those, the matmuls whose operand x had max|x| below float32's smallest normal (2^-126): denormal operands. */
+  denormalMatmuls: number;
+  /** First loop index with max|x| < 2^-126 (x has left float32's normal range), or null. */
+  belowNormalAt: number | null;
   /** log10 rms of the first `firstColumns` columns of x at maxSteps-1 (survivors only, else NaN). */
   firstColumnsLog10RmsLast: number;
 }
@@ -74,13 +84,23 @@ function scaledSquares(x: tf.Tensor, maxAbs: tf.Tensor): tf.Tensor {
   });
 }
 
-export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoints = [], firstColumns = 0 }: ChainOptions): ChainTrace {
+export function runChain({
+  matrix,
+  activation,
+  maxSteps,
+  readEvery = 8,
+  checkpoints = [],
+  firstColumns = 0,
+  vanishBelow = 0,
+}: ChainOptions): ChainTrace {
   if (matrix.rank !== 2 || matrix.shape[0] !== matrix.shape[1]) {
     throw new RangeError(`runChain: matrix must be square, got shape [${matrix.shape.join(', ')}]`);
   }
   if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new RangeError(`runChain: maxSteps must be a positive integer, got ${maxSteps}`);
   if (!Number.isInteger(readEvery) || readEvery < 1)
     throw new RangeError(`runChain: readEvery must be a positive integer, got ${readEvery}`);
+  if (!(vanishBelow >= 0 && vanishBelow < FLOAT32_MAX))
+    throw new RangeError(`runChain: vanishBelow must be in [0, FLOAT32_MAX), got ${vanishBelow}`);
   const checkpointAt = new Set(checkpoints.map((k) => k - 1));
   const trace: ChainTrace = {
     outcome: 'survived',
@@ -91,8 +111,11 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
     float32SquaresOverflowAt: null,
     checkpoints: [],
     matmuls: 0,
+    denormalMatmuls: 0,
+    belowNormalAt: null,
     firstColumnsLog10RmsLast: Number.NaN,
   };
+  let batch = readEvery;
   const weightT = tf.transpose(matrix);
   let x: tf.Tensor = tf.clone(weightT);
   let pending: tf.Tensor[] = [];
@@ -111,12 +134,13 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
         const m = hostMoments(x.dataSync());
         pendingCheckpoints.push({ step: i + 1, log10Std: Math.log10(m.std), allZero: m.allZero, nonFinite: m.nonFinite });
       }
-      if (pending.length === readEvery || i === maxSteps - 1) {
+      if (pending.length === batch || i === maxSteps - 1) {
         const squares = scaledSquares(x, pending[pending.length - 1] as tf.Tensor);
         const stats = tf.tidy(() => tf.concat([tf.stack(pending), tf.reshape(squares, [1])]).dataSync());
         tf.dispose([...pending, squares]);
         pending = [];
-        if (record(trace, stats, pendingCheckpoints)) break;
+        if (record(trace, stats, pendingCheckpoints, vanishBelow)) break;
+        batch = nextBatch(trace.log10MaxAbs, readEvery, vanishBelow);
       }
     }
     if (trace.outcome === 'survived' && firstColumns > 0) {
@@ -129,11 +153,36 @@ export function runChain({ matrix, activation, maxSteps, readEvery = 8, checkpoi
     x.dispose();
     weightT.dispose();
   }
+  trace.denormalMatmuls = operandsBelow(trace, FLOAT32_SMALLEST_NORMAL);
   return trace;
 }
 
+/**
+ * Matmuls whose operand x_{i-1} had max|x| < level: every matmul after the first index below it
+ * (a vanishing chain stays below; the few run past the outcome count too). Step 0's operand is M.
+ */
+export function operandsBelow(trace: Pick<ChainTrace, 'log10MaxAbs' | 'matmuls'>, level: number): number {
+  const first = trace.log10MaxAbs.findIndex((v) => v < Math.log10(level));
+  return first < 0 ? 0 : Math.max(0, trace.matmuls - first - 1);
+}
+
+/**
+ * The next batch's length: readEvery, or fewer when the last batch's rate says max|x| reaches
+ * `vanishBelow` sooner (the steps left, rounded up, at least 1), so the run stops about one step
+ * past it instead of up to readEvery-1 steps deep into the range it avoids.
+ */
+function nextBatch(log10MaxAbs: readonly number[], readEvery: number, vanishBelow: number): number {
+  if (!(vanishBelow > 0) || log10MaxAbs.length < 2) return readEvery;
+  const last = log10MaxAbs[log10MaxAbs.length - 1] as number;
+  const back = Math.min(readEvery, log10MaxAbs.length - 1);
+  const rate = (last - (log10MaxAbs[log10MaxAbs.length - 1 - back] as number)) / back;
+  if (!(rate < 0)) return readEvery;
+  const left = (Math.log10(vanishBelow) - last) / rate;
+  return Math.max(1, Math.min(readEvery, Math.ceil(left)));
+}
+
 /** Appends a batch of per-step max|x| followed by the batch end's scaled squares; true once the outcome is known. */
-function record(trace: ChainTrace, stats: ArrayLike<number>, checkpoints: Checkpoint[]): boolean {
+function record(trace: ChainTrace, stats: ArrayLike<number>, checkpoints: Checkpoint[], vanishBelow: number): boolean {
   const overflowRoot = Math.sqrt(FLOAT32_MAX);
   const underflowRoot = Math.sqrt(FLOAT32_SMALLEST_DENORMAL);
   const steps = stats.length - 1;
@@ -142,7 +191,8 @@ function record(trace: ChainTrace, stats: ArrayLike<number>, checkpoints: Checkp
     const maxAbs = stats[row] as number;
     if (!Number.isFinite(maxAbs)) return finish(trace, 'nonFinite', i, checkpoints);
     trace.log10MaxAbs.push(Math.log10(maxAbs));
-    if (maxAbs === 0) return finish(trace, 'vanished', i, checkpoints);
+    if (maxAbs < FLOAT32_SMALLEST_NORMAL && trace.belowNormalAt === null) trace.belowNormalAt = i;
+    if (maxAbs === 0 || maxAbs < vanishBelow) return finish(trace, 'vanished', i, checkpoints);
     if (maxAbs < underflowRoot && trace.float32SquaresUnderflowAt === null) trace.float32SquaresUnderflowAt = i;
     if (maxAbs > overflowRoot && trace.float32SquaresOverflowAt === null) trace.float32SquaresOverflowAt = i;
   }

@@ -17,7 +17,8 @@ import { masterSeed } from '../rng/seed.ts';
 import { countHistogramSvg, trajectoryPlotSvg } from '../report/plots.ts';
 import { finiteMedian } from '../stats/median.ts';
 import { trialsForProportionLowerBound } from '../stats/sampleSize.ts';
-import { circularLawEnd, circularLawRate, log10MaxOverRms } from '../theory/chainSteps.ts';
+import { circularLawEnd, circularLawRate, log10MaxOverRms, thresholdWindow } from '../theory/chainSteps.ts';
+import { VANISHING_THRESHOLD } from '../theory/float32.ts';
 import { schemeFamily, type SchemeFamily } from '../theory/schemeFamily.ts';
 import { schemeStd } from '../theory/schemeStd.ts';
 import { alphaFor } from './budget.ts';
@@ -50,7 +51,7 @@ export const RELU_RATE_STEPS = 10;
 /** The outcome a chain claim states, in the words of the report. */
 export type ChainOutcome = 'vanished' | 'nonFinite' | 'survived';
 const OUTCOME_WORDS: Record<ChainOutcome, string> = {
-  vanished: 'vanishes to all-zero',
+  vanished: `vanishes (max|x| < 2^${Math.log2(VANISHING_THRESHOLD)})`,
   nonFinite: 'becomes non-finite (explodes)',
   survived: 'survives all 500 steps',
 };
@@ -78,7 +79,11 @@ export interface ChainClaimOptions {
   growthSteps?: { steps: number; why: string };
 }
 
-function resolve(matrix: ChainMatrix, dim: number): { init: WeightInit; std: number; family: SchemeFamily; label: string } {
+/** A chain's matrix with its theory: the init, σ, the reference family and a label. */
+export function resolveChainMatrix(
+  matrix: ChainMatrix,
+  dim: number,
+): { init: WeightInit; std: number; family: SchemeFamily; label: string } {
   if (typeof matrix === 'object') return matrix;
   return {
     init: (shape, seed) => initByName(matrix, shape, seed),
@@ -88,16 +93,26 @@ function resolve(matrix: ChainMatrix, dim: number): { init: WeightInit; std: num
   };
 }
 
-/** The closed-form circular-law end of a notebook chain on this backend's float32 window. */
-function closedFormEnd({ std, dim, activation }: { std: number; dim: number; activation: Activation }) {
-  const smallestPositive = describeBackend().underflow.smallestPositiveOutput;
-  return circularLawEnd({ std, n: dim, activation, smallestPositive, maxSteps: NOTEBOOK_STEPS });
+type ChainTheory = { std: number; dim: number; activation: Activation };
+
+/** The closed-form circular-law all-zero end of a notebook chain (the notebook's count) on this backend's float32 floor. */
+function closedFormAllZero({ std, dim, activation }: ChainTheory) {
+  const window = describeBackend().underflow.smallestPositiveOutput;
+  return circularLawEnd({ std, n: dim, activation, window, maxSteps: NOTEBOOK_STEPS });
 }
 
-/** The step count at which growth is compared: the closed-form end (linear, at least 10) or RELU_RATE_STEPS. */
-export function rateSteps({ std, dim, activation }: { std: number; dim: number; activation: Activation }): number {
+/** The closed-form circular-law end the claims decide: max|x| < VANISHING_THRESHOLD, or non-finite. */
+function closedFormDecided({ std, dim, activation }: ChainTheory) {
+  return circularLawEnd({ std, n: dim, activation, window: thresholdWindow(VANISHING_THRESHOLD), maxSteps: NOTEBOOK_STEPS });
+}
+
+/**
+ * The step count at which growth is compared: the closed-form all-zero end (linear, at least 10)
+ * or RELU_RATE_STEPS. The float64 probe reaches it whichever end the float32 run stops at.
+ */
+export function rateSteps({ std, dim, activation }: ChainTheory): number {
   if (activation === 'relu') return RELU_RATE_STEPS;
-  const end = closedFormEnd({ std, dim, activation });
+  const end = closedFormAllZero({ std, dim, activation });
   return Math.min(NOTEBOOK_STEPS, Math.max(10, Number.isFinite(end.steps) ? end.steps : NOTEBOOK_STEPS));
 }
 
@@ -114,7 +129,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
     expectedFailure,
     extraChecks = [],
   } = options;
-  const { init, std, family, label: schemeLabel } = resolve(options.matrix, dim);
+  const { init, std, family, label: schemeLabel } = resolveChainMatrix(options.matrix, dim);
   const referenceCount = options.referenceCount ?? (activation === 'relu' ? 60 : 24);
   const delta = DEFAULT_DELTA.chains;
   const K = options.growthSteps?.steps ?? rateSteps({ std, dim, activation });
@@ -158,7 +173,7 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
         float32Chain: withChain && trial < chainTrials,
       });
 
-  const closedForm = closedFormEnd({ std, dim, activation });
+  const closedForm = closedFormDecided({ std, dim, activation });
   const checks: ChainCheck[] = [outcome, growth, ...extraChecks];
   if (expected === 'survived') {
     checks.push(
@@ -186,21 +201,35 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
           margin: Number.isFinite(closedForm.steps) ? Math.max(3, 0.05 * closedForm.steps) : 10,
           sd: 1,
           unit: 'steps',
-          theory:
-            "the same M's 16 columns in float64 leaving the backend's float32 window (a diagnostic: it ignores rounding in the denormal range)",
+          theory: "the same M's 16 columns in float64 reaching the same end (a diagnostic of rounding)",
         }).evaluate(chainOnly(observations), conf),
         informational: true,
       })),
     );
   }
+  const vanishing = expected === 'vanished';
   const countReport = medianReport({
     of: 'steps',
-    label: 'count',
-    ...(notebookSteps ? { notebook: notebookSteps } : {}),
-    theory: { value: closedForm.steps, formula: 'circular-law count (rms(M)·(σ√n·act)^(i+1) · κ leaves the float32 window)' },
+    label: vanishing ? `count to 2^${Math.log2(VANISHING_THRESHOLD)} (decided)` : 'count',
+    // the notebook counted to all-zero: beside a vanishing chain's decided count it would compare two events
+    ...(notebookSteps && !vanishing ? { notebook: notebookSteps } : {}),
+    theory: { value: closedForm.steps, formula: 'circular-law count (rms(M)·(σ√n·act)^(i+1) · κ leaves the decided window)' },
   });
+  checks.push({ ...countReport, evaluate: (observations, conf) => countReport.evaluate(chainOnly(observations), conf) });
+  if (vanishing) {
+    const allZero = closedFormAllZero({ std, dim, activation });
+    const allZeroReport = medianReport({
+      of: 'predictedAllZeroSteps',
+      label: "predicted all-zero count (the notebook's event: float64 replay at this backend's floor)",
+      ...(notebookSteps ? { notebook: notebookSteps } : {}),
+      theory: { value: allZero.steps, formula: "circular-law count to half the backend's smallest kept value" },
+    });
+    checks.push(
+      { ...allZeroReport, evaluate: (observations, conf) => allZeroReport.evaluate(chainOnly(observations), conf) },
+      endsSideBySide(id, notebookSteps?.value),
+    );
+  }
   checks.push(
-    { ...countReport, evaluate: (observations, conf) => countReport.evaluate(chainOnly(observations), conf) },
     mediansReport({ of: 'log10StdAt', label: 'float64 log10 std of x', positions: CHAIN_CHECKPOINTS.map((k) => `after ${k} steps`) }),
     float32TrapReport(),
   );
@@ -221,15 +250,19 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
         theoryLabel: 'circular law',
       }),
       histogram: await countHistogramSvg({
-        title: `${id}: steps until the chain ends${notebookSteps ? " (red: the notebook's draw)" : ''}`,
-        counts: chains.map((o) => o.steps as number),
+        title: vanishing
+          ? `${id}: predicted all-zero count (float64 replay)${notebookSteps ? " (red: the notebook's draw)" : ''}`
+          : `${id}: steps until the chain ends${notebookSteps ? " (red: the notebook's draw)" : ''}`,
+        counts: chains.map((o) => (vanishing ? o.predictedAllZeroSteps : o.steps) as number),
         ...(notebookSteps ? { notebook: notebookSteps.value } : {}),
       }),
     };
   };
+  // A control looks at the growth probe first (cheap, never in the denormal range) and runs the float32 chain only if that does not reject it.
   const controlSpecs: Array<ControlSpec<ChainObservation>> = controls.map((c) => ({
     label: c.label,
     measure: measure(c.init, c.activation ?? activation, true),
+    screen: measure(c.init, c.activation ?? activation, false),
   }));
   return {
     id,
@@ -253,6 +286,36 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
 /** The trials that ran the float32 chain (the others ran the growth probe only). */
 function chainOnly<T extends Record<string, unknown>>(observations: readonly T[]): T[] {
   return observations.filter((o) => typeof o.steps === 'number' && !Number.isNaN(o.steps));
+}
+
+/**
+ * Informational, for a vanishing chain: its ends side by side. The claim decides the first; the
+ * notebook printed the last kind (std == 0, all-zero), which on a backend that keeps denormals lies
+ * ~50 binades lower and is measured by the denormal-tail claims (spec/denormal-tail.spec.ts).
+ */
+function endsSideBySide(id: string, notebook: number | undefined): Check<never, never> {
+  return informationalCheck('ends side by side', (all) => {
+    const observations = chainOnly(all);
+    const med = (key: string) => finiteMedian(observations.map((o) => o[key] as number));
+    const floor = describeBackend().underflow;
+    const parts = [
+      `count to max|x| < 2^${Math.log2(VANISHING_THRESHOLD)} (decided): median ${med('steps')}`,
+      `predicted all-zero count at this backend's floor 2^${Math.log2(floor.smallestPositiveOutput)} (replay): median ${med('predictedAllZeroSteps')}`,
+      floor.flushesDenormalOutputs
+        ? 'measured all-zero count: not applicable, this backend flushes denormals (all-zero follows the normal floor within a step)'
+        : `measured all-zero count: the denormal-tail claim Z-${id} (full tier; the fast tier measures the cheapest chain)`,
+      notebook === undefined ? 'no notebook count' : `the notebook's count (all-zero, PyTorch CPU): ${notebook}`,
+    ];
+    return {
+      label: 'ends side by side',
+      method: 'report',
+      pass: true,
+      informational: true,
+      estimate: Number.NaN,
+      confidence: 1,
+      detail: parts.join('; '),
+    };
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { describeBackend, formatBackend } from '../backend/describe.ts';
 import { masterSeed, seedFor } from '../rng/seed.ts';
 import { tier } from './tier.ts';
 import { claimAlpha } from './budget.ts';
+import { fmt, pct } from '../text/format.ts';
 import type { CheckResult, ClaimResult, ClaimSpec, ControlSpec, Measure, Observations } from './types.ts';
 
 /** The seed stream id of a claim, of one of its controls, or of a power control. */
@@ -73,7 +74,8 @@ function baseResult<O extends Observations>(
   observations: readonly Observations[],
   started: number,
 ) {
-  const matmuls = observations.reduce((sum, o) => sum + (typeof o.matmuls === 'number' ? o.matmuls : 0), 0);
+  const count = (key: string) => observations.reduce((sum, o) => sum + (typeof o[key] === 'number' ? (o[key] as number) : 0), 0);
+  const matmuls = count('matmuls');
   return {
     id: spec.id,
     delta: spec.power.delta,
@@ -87,7 +89,7 @@ function baseResult<O extends Observations>(
     seeds: `seedFor("${stream}", 0…${trials - 1}) from master seed ${master}`,
     backend: formatBackend(describeBackend()),
     wallMs: performance.now() - started,
-    ...(matmuls > 0 ? { matmuls } : {}),
+    ...(matmuls > 0 ? { matmuls, denormalMatmuls: count('denormalMatmuls') } : {}),
   };
 }
 
@@ -116,6 +118,55 @@ export function nextStage<O extends Observations>(
   return { trials: Math.min(wanted.trials, cap), why: wanted.why };
 }
 
+/**
+ * A negative control's screen: looks at 3, 6, 12, … trials (as a power control does) of the
+ * control's cheapest measure, each look at the check confidence split over the looks, and stops
+ * as soon as a decisive check's interval lies wholly outside its acceptance region: then the
+ * claim's procedure has rejected the wrong input, and the float32 chain or a further stage would
+ * add nothing. No result when no look rejects it; the control then runs the claim's full
+ * procedure, which alone can call it accepted (reusing the looks' trials when they were made
+ * with the full measurement: same seeds, same numbers).
+ */
+export async function screenControl<O extends Observations>(
+  spec: ClaimSpec<O>,
+  control: ControlSpec<O>,
+  master: number = masterSeed(),
+): Promise<{ result?: ClaimResult; observations: O[] }> {
+  const started = performance.now();
+  const { trials: cap, checkConfidence } = plannedTrials(spec);
+  const looks = powerLooks(cap);
+  const lookConfidence = 1 - (1 - checkConfidence) / looks.length;
+  const stream = streamId(spec, control);
+  const measure = control.screen ?? control.measure;
+  const decisive = spec.checks.filter((c) => !c.informational);
+  const observations: O[] = [];
+  for (const look of looks) {
+    while (observations.length < look) observations.push(await runTrial(spec.id, stream, measure, observations.length, master));
+    const checks = decisive.map((check) => check.evaluate(observations, lookConfidence));
+    const shown = checks.filter((c) => c.showsError === true);
+    if (shown.length === 0) continue;
+    const seen = looks.filter((k) => k <= look).join(', ');
+    return {
+      observations,
+      result: {
+        ...baseResult(spec, master, stream, observations.length, observations, started),
+        role: 'control',
+        control: control.label,
+        verdict: 'rejected',
+        ok: true,
+        checkConfidence: lookConfidence,
+        trials: observations.length,
+        trialsBasis:
+          `screen: looks at ${seen} trials${control.screen ? ' of its cheapest decisive measurement' : ''}, each at ${pct(lookConfidence)} ` +
+          `(the check α ${fmt(1 - checkConfidence)} split over ${looks.length} looks); rejected at ${look} trials by ${shown.map((c) => `"${c.label}"`).join(', ')}, ` +
+          'so the rest of the procedure did not run',
+        checks,
+      },
+    };
+  }
+  return { observations };
+}
+
 export async function runClaim<O extends Observations>(
   spec: ClaimSpec<O>,
   control?: ControlSpec<O>,
@@ -131,11 +182,16 @@ export async function runClaimWithObservations<O extends Observations>(
   master: number = masterSeed(),
 ): Promise<{ result: ClaimResult; observations: O[] }> {
   const started = performance.now();
+  const observations: O[] = [];
+  if (control) {
+    const screened = await screenControl(spec, control, master);
+    if (screened.result) return { result: screened.result, observations: screened.observations };
+    if (!control.screen) observations.push(...screened.observations);
+  }
   const { trials, basis, checkConfidence } = plannedTrials(spec);
   const stream = streamId(spec, control);
   const measure = control?.measure ?? spec.measure;
-  const observations: O[] = [];
-  for (let trial = 0; trial < trials; trial++) observations.push(await runTrial(spec.id, stream, measure, trial, master));
+  while (observations.length < trials) observations.push(await runTrial(spec.id, stream, measure, observations.length, master));
   // Further stages while a check's interval is wider than it planned (sized on spread only).
   const whys: string[] = [];
   for (let stage = 0; stage < MAX_EXTRA_STAGES; stage++) {

@@ -82,6 +82,12 @@ export interface ControlSpec<O extends Observations = Observations> {
   /** The deliberately wrong input, e.g. "scale 1/dim". */
   label: string;
   measure: Measure<O>;
+  /**
+   * The same wrong input measured by the claim's cheapest decisive check alone (a chain's float64
+   * growth probe, without the float32 chain): the control looks at it first and stops once it is
+   * rejected. Without it, the looks use `measure`.
+   */
+  screen?: Measure<O>;
 }
 
 /**
@@ -130,6 +136,11 @@ export interface ClaimSpec<O extends Observations = Observations> {
   expectedFailure?: ExpectedFailure;
   /** δ and how the claim detects it (or why it cannot). */
   power: PowerSpec<NoInfer<O>> | NoPower;
+  /**
+   * Why the claim does not run here (e.g. "this backend flushes denormals"): its tests are listed
+   * as skipped with the reason in their names, never passed silently.
+   */
+  notApplicable?: string;
   /** Charts of the claim's trials (not its controls'): name → SVG text. */
   plots?: (observations: readonly NoInfer<O>[]) => Promise<Record<string, string>>;
 }
@@ -170,8 +181,10 @@ export interface ClaimResult {
   backend: string;
   checks: CheckResult[];
   wallMs: number;
-  /** Matmuls the trials did, when they report a `matmuls` count. */
+  /** Float32 chain matmuls the trials did, when they report a `matmuls` count. */
   matmuls?: number;
+  /** Of those, the ones whose operand x was below float32's smallest normal (max|x| < 2^-126). */
+  denormalMatmuls?: number;
   /** Chart files written for this claim (reports/plots/…svg). */
   plots?: string[];
 }

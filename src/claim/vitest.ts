@@ -69,6 +69,10 @@ async function writePlots(context: TestContext, id: string, plots: Record<string
 export function claim<O extends Observations>(spec: ClaimSpec<O>): void {
   if (spec.controls.length === 0) throw new Error(`claim ${spec.id}: every claim needs at least one negative control`);
   describe(`${spec.id} · ${spec.cell ? `${spec.cell}: ` : ''}${spec.statement}`, () => {
+    if (spec.notApplicable) {
+      test.skip(`not applicable: ${spec.notApplicable}`, () => {});
+      return;
+    }
     const name = spec.expectedFailure
       ? `does not hold (expected failure of ${spec.expectedFailure.checks.map((c) => `"${c}"`).join(', ')}; every other check holds)`
       : 'holds';

@@ -65,7 +65,7 @@ async function chain(options: ChainOptions): Promise<Record<string, unknown>> {
     return { stream, ...summary };
   }
   const rows: ChainObservation[] = await runTrials(options, stream, 'chain', (seed) =>
-    chainTrial({ init, dim: options.dim, activation: options.act, maxSteps: options.steps, seed }),
+    chainTrial({ init, dim: options.dim, activation: options.act, maxSteps: options.steps, seed, end: 'allZero' }),
   );
   const count = (key: 'vanished' | 'nonFinite' | 'survived') => rows.filter((r) => r[key] === 1).length;
   const differences = rows.map((r) => r.steps - r.predictedSteps).filter(Number.isFinite);
@@ -77,7 +77,7 @@ async function chain(options: ChainOptions): Promise<Record<string, unknown>> {
           std,
           n: options.dim,
           activation: options.act,
-          smallestPositive: describeBackend().underflow.smallestPositiveOutput,
+          window: describeBackend().underflow.smallestPositiveOutput,
           maxSteps: options.steps,
         });
   if (options.svg) {

@@ -10,7 +10,7 @@ import { ALPHA_TOTAL, alphaSpent } from '../claim/budget.ts';
 import { tier } from '../claim/tier.ts';
 import { claimsPage } from './claimsPage.ts';
 import { plotFileName, plotFromAnnotation } from './plotFiles.ts';
-import { claimsMarkdown, sortClaims, withPower, type ClaimRecord, type ClaimsReport } from './claimsTable.ts';
+import { claimsMarkdown, matmulTotals, sortClaims, withPower, type ClaimRecord, type ClaimsReport } from './claimsTable.ts';
 
 export default class ClaimsReporter implements Reporter {
   private started = performance.now();
@@ -30,10 +30,13 @@ export default class ClaimsReporter implements Reporter {
     const records: ClaimRecord[] = [];
     const plots = new Map<string, string>();
     const counts = { passed: 0, failed: 0, skipped: 0 };
+    const notRun: Array<{ test: string; specFile: string }> = [];
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed' || state === 'failed' || state === 'skipped') counts[state]++;
+        if (state === 'skipped' && test.name.startsWith('not applicable: '))
+          notRun.push({ test: test.fullName, specFile: module.relativeModuleId });
         // a matcher's results (toDrawLike, …) are claims too: the reporter lists them with the rest
         for (const result of test.meta().initspec ?? []) records.push({ ...result, specFile: module.relativeModuleId, testState: state });
         const claim = test.meta().claim;
@@ -52,6 +55,8 @@ export default class ClaimsReporter implements Reporter {
         alphaTotal: ALPHA_TOTAL,
         alphaSpent: alphaSpent(),
         suiteWallSeconds: (performance.now() - this.started) / 1000,
+        matmuls: matmulTotals(records),
+        notRun,
         claims: sortClaims(withPower(records)),
       };
       mkdirSync(this.outputDir, { recursive: true });
@@ -62,6 +67,13 @@ export default class ClaimsReporter implements Reporter {
       console.log(
         `initspec: claims table written to ${path.join(this.outputDir, 'claims.md')} (${records.length} claim and control records)`,
       );
+      const m = report.matmuls as NonNullable<ClaimsReport['matmuls']>;
+      const roles = Object.entries(m.byRole)
+        .filter(([, t]) => t.all > 0)
+        .map(([role, t]) => `${role} ${t.all} (${t.denormal})`)
+        .join(', ');
+      console.log(`initspec: float32 chain matmuls ${m.all}, ${m.denormal} with denormal operands (max|x| < 2^-126); by role: ${roles}`);
+      for (const { test } of notRun) console.log(`initspec: did not run: ${test}`);
     }
     console.log(`initspec: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
   }

@@ -37,7 +37,30 @@ export interface ClaimsReport {
   alphaTotal: number;
   alphaSpent: number;
   suiteWallSeconds: number;
+  /** Float32 chain matmuls over every record, and those with denormal operands (max|x| < 2^-126). */
+  matmuls?: MatmulTotals;
+  /** Claims that did not run here, with why (e.g. "not applicable: this backend flushes denormals"). */
+  notRun?: Array<{ test: string; specFile: string }>;
   claims: ClaimRecord[];
+}
+
+export interface MatmulTotals {
+  all: number;
+  denormal: number;
+  byRole: Record<string, { all: number; denormal: number }>;
+}
+
+/** The matmul counts of the records, in total and by role (claim, control, power). */
+export function matmulTotals(records: readonly ClaimRecord[]): MatmulTotals {
+  const totals: MatmulTotals = { all: 0, denormal: 0, byRole: {} };
+  for (const r of records) {
+    const role = (totals.byRole[r.role] ??= { all: 0, denormal: 0 });
+    role.all += r.matmuls ?? 0;
+    role.denormal += r.denormalMatmuls ?? 0;
+    totals.all += r.matmuls ?? 0;
+    totals.denormal += r.denormalMatmuls ?? 0;
+  }
+  return totals;
 }
 
 /** "In [160]" → 160; claims without a cell (the TODOs, the deep net) sort after, by id. */

@@ -42,14 +42,29 @@ export interface PredictedEnd {
   steps: number;
 }
 
+export interface ChainWindow {
+  log10Floor: number;
+  log10Ceiling: number;
+}
+
 /** The float32 window for log10 max|x|: below log10(floor/2) all rounds to 0, above log10 FLOAT32_MAX it is Inf. */
-export function float32Window(smallestPositive: number): { log10Floor: number; log10Ceiling: number } {
+export function float32Window(smallestPositive: number): ChainWindow {
   return { log10Floor: Math.log10(smallestPositive / 2), log10Ceiling: Math.log10(FLOAT32_MAX) };
 }
 
-/** First loop index at which log10 rms + log10 κ leaves the float32 window, along a given trajectory. */
-export function endOfTrajectory(log10Rms: ArrayLike<number>, log10Kappa: number, smallestPositive: number): PredictedEnd {
-  const { log10Floor, log10Ceiling } = float32Window(smallestPositive);
+/** The decided window: a chain has vanished once max|x| < threshold (e.g. VANISHING_THRESHOLD), exploded past FLOAT32_MAX. */
+export function thresholdWindow(threshold: number): ChainWindow {
+  if (!(threshold > 0 && threshold < FLOAT32_MAX))
+    throw new RangeError(`thresholdWindow: threshold must be in (0, FLOAT32_MAX), got ${threshold}`);
+  return { log10Floor: Math.log10(threshold), log10Ceiling: Math.log10(FLOAT32_MAX) };
+}
+
+/**
+ * First loop index at which log10 rms + log10 κ leaves the window, along a given trajectory. The
+ * window is a ChainWindow, or the backend's smallest kept value (the all-zero window, float32Window).
+ */
+export function endOfTrajectory(log10Rms: ArrayLike<number>, log10Kappa: number, window: number | ChainWindow): PredictedEnd {
+  const { log10Floor, log10Ceiling } = typeof window === 'number' ? float32Window(window) : window;
   for (let i = 0; i < log10Rms.length; i++) {
     const log10Max = (log10Rms[i] as number) + log10Kappa;
     if (log10Max < log10Floor) return { outcome: 'vanished', steps: i };
@@ -66,17 +81,18 @@ export function circularLawEnd({
   std,
   n,
   activation,
-  smallestPositive,
+  window,
   maxSteps,
 }: {
   std: number;
   n: number;
   activation: ChainActivation;
-  smallestPositive: number;
+  /** The decided window (thresholdWindow), or the backend's smallest kept value for the all-zero end. */
+  window: number | ChainWindow;
   maxSteps: number;
 }): PredictedEnd {
   const rate = circularLawRate({ std, n, activation });
   const start = Math.log10(std); // rms(M); x_0 = act(M·M) is one step on from it
   const trajectory = Array.from({ length: maxSteps }, (_, i) => start + (i + 1) * rate);
-  return endOfTrajectory(trajectory, log10MaxOverRms(n * n, activation), smallestPositive);
+  return endOfTrajectory(trajectory, log10MaxOverRms(n * n, activation), window);
 }

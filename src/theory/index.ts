@@ -5,6 +5,8 @@ export {
   circularLawEnd,
   endOfTrajectory,
   float32Window,
+  thresholdWindow,
+  type ChainWindow,
   log10MaxOverRms,
   type PredictedEnd,
   type ChainActivation,

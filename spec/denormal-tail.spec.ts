@@ -1,0 +1,60 @@
+/**
+ * The notebook's own end of a vanishing chain, `std() == 0`: below float32's normal range
+ * (2^-126) the chain goes on through the denormals, whose every value is a whole number of
+ * units 2^-149, until each entry rounds to zero. The chain claims decide at 2^-100, where all
+ * backends agree; these claims measure the steps from 2^-126 to all-zero against the reference
+ * ensemble with the backend's rounding rule (src/theory/denormalTail.ts). A backend that flushes
+ * denormals (tfjs-node) has no such steps: there they read "not applicable".
+ *
+ * The fast tier runs the 5×5 conv slice (In [147]), whose denormal matmuls cost microseconds;
+ * the full tier also the notebook's 512² vanishing chains, each trial of which runs tens of
+ * 512² matmuls with denormal products (~1 s each on CPUs with a ~120× penalty: `npm run bench`).
+ */
+import { denormalTailClaim } from '../src/claim/tailClaim.ts';
+import { notebook, scaleInit, tier } from '../src/claim/index.ts';
+import { claim } from '../src/claim/vitest.ts';
+import { torchDefaultBound, uniformStd } from '../src/theory/index.ts';
+import { convSlice, scheme } from './support/schemes.ts';
+
+const FULL_ONLY =
+  tier() === 'full' ? undefined : 'full tier only (INITSPEC_TIER=full): its trials run tens of 512² matmuls with denormal operands each';
+
+claim(
+  denormalTailClaim({
+    chain: 'C2',
+    cell: 'In [147]',
+    matrix: {
+      label: 'the conv slice',
+      init: convSlice(1),
+      std: uniformStd(-torchDefaultBound(25), torchDefaultBound(25)),
+      family: 'uniform',
+    },
+    dim: 5,
+    activation: 'linear',
+    notebookSteps: notebook('In [147]', 'steps'),
+    control: { label: 'the slice ×½ (twice as fast a fall: a shorter tail)', init: convSlice(0.5) },
+  }),
+);
+
+const square = [
+  { chain: 'C3', cell: 'In [148]', name: 'uniform(±0.01)', activation: 'linear' },
+  { chain: 'C4', cell: 'In [151]', name: 'uniform(±1)/√dim', activation: 'linear' },
+  { chain: 'C6a', cell: 'In [155]', name: 'uniform(±0.01)', activation: 'relu' },
+  { chain: 'C6b', cell: 'In [156]', name: 'uniform(±1)/√dim', activation: 'relu' },
+  { chain: 'C6d', cell: 'In [158]', name: 'uniform(±1)·√(2/dim)', activation: 'relu' },
+] as const;
+
+for (const { chain, cell, name, activation } of square) {
+  claim(
+    denormalTailClaim({
+      chain,
+      cell,
+      matrix: name,
+      dim: 512,
+      activation,
+      notebookSteps: notebook(cell, 'steps'),
+      control: { label: `${name} ×½ (a faster fall: a shorter tail)`, init: scaleInit(scheme(name), 0.5) },
+      ...(FULL_ONLY ? { skipped: FULL_ONLY } : {}),
+    }),
+  );
+}
