@@ -1,10 +1,12 @@
 /**
  * Chooses the TensorFlow.js backend once per process (one vitest worker, the CLI, the bench).
  *
- * `INITSPEC_BACKEND` when set, else 'wasm': the default does not depend on what happens to be
- * installed, so the same seed gives the same numbers on every machine. 'tensorflow' (tfjs-node,
- * `npm run setup:native`) and the ~40× slower 'cpu' run only when asked for by name: tfjs would
- * otherwise fall back to cpu without a word when wasm fails to start.
+ * `INITSPEC_BACKEND` when set; else 'tensorflow' where tfjs-node loads (`npm install` sets it up
+ * in a clone, src/native/prepareNative.ts), else 'wasm', and the choice carries why. Draws are
+ * made on the host, so a seed gives bit-identical weights on every backend; what differs is the
+ * backend's float32 arithmetic (it flushes denormals or not), which every record states. The
+ * ~40× slower 'cpu' runs only when asked for by name: tfjs would otherwise fall back to cpu
+ * without a word when wasm fails to start.
  */
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
@@ -58,30 +60,56 @@ function firstLine(error: unknown): string {
   return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
 }
 
-let chosen: Promise<BackendName> | undefined;
+/** The backend a process runs on, and why it is that one (for the header line and every record). */
+export interface BackendChoice {
+  name: BackendName;
+  why: string;
+}
+
+let chosen: Promise<BackendChoice> | undefined;
+let settled: BackendChoice | undefined;
 
 /** Activates the backend for this process (memoised) and returns its name. */
-export function useBackend(env: NodeJS.ProcessEnv = process.env): Promise<BackendName> {
-  chosen ??= activateBackend(env);
-  return chosen;
+export async function useBackend(env: NodeJS.ProcessEnv = process.env): Promise<BackendName> {
+  chosen ??= chooseBackend(env).then((choice) => (settled = choice));
+  return (await chosen).name;
+}
+
+/** Why this process runs on its backend, once useBackend has chosen (undefined before). */
+export function backendChoice(): BackendChoice | undefined {
+  return settled;
 }
 
 /** Unmemoised: activates the backend the environment asks for, or throws. */
 export async function activateBackend(env: NodeJS.ProcessEnv): Promise<BackendName> {
+  return (await chooseBackend(env)).name;
+}
+
+/** Unmemoised: activates a backend by the rules above and says why it is that one, or throws. */
+export async function chooseBackend(env: NodeJS.ProcessEnv): Promise<BackendChoice> {
   const requested = requestedBackend(env);
   if (requested !== undefined) {
     const failure = await tryActivate(requested);
-    if (failure === undefined) return requested;
+    if (failure === undefined) return { name: requested, why: `INITSPEC_BACKEND=${requested}` };
     const hint = requested === 'tensorflow' ? ' Run `npm run setup:native` (again after an npm install, which removes tfjs-node).' : '';
     throw new BackendUnavailableError(
       `INITSPEC_BACKEND=${requested} is unavailable: ${failure}. ` +
         `Installed backends: ${installedBackends().join(', ') || 'none'}.${hint}`,
     );
   }
+  let nativeMissing: string;
+  if (installedBackends().includes('tensorflow')) {
+    const failure = await tryActivate('tensorflow');
+    if (failure === undefined)
+      return { name: 'tensorflow', why: 'tfjs-node is set up (npm install did it; INITSPEC_BACKEND=wasm runs wasm)' };
+    nativeMissing = `tfjs-node is installed but ${failure}`;
+  } else {
+    nativeMissing = 'tfjs-node is not set up (npm install sets it up in a clone where it can; see its output, or npm run setup:native)';
+  }
   const wasmFailure = await tryActivate('wasm');
-  if (wasmFailure === undefined) return 'wasm';
+  if (wasmFailure === undefined) return { name: 'wasm', why: nativeMissing };
   throw new BackendUnavailableError(
-    `The default backend wasm is unavailable: ${wasmFailure}. ` +
+    `Neither default backend is available: ${nativeMissing}, and wasm ${wasmFailure}. ` +
       `initspec does not fall back to the ~40x slower cpu backend silently: ` +
       `set INITSPEC_BACKEND=cpu to run on it anyway, or INITSPEC_BACKEND=tensorflow after npm run setup:native.`,
   );

@@ -71,6 +71,8 @@ export type ChainObservation = {
   matmuls: number;
   /** Matmuls whose operand x was below float32's smallest normal (max|x| < 2^-126). */
   denormalMatmuls: number;
+  /** n of the n×n matmuls counted (a 5×5 one costs microseconds, a 512² one milliseconds). */
+  matmulDim: number;
 };
 
 export function chainTrial({
@@ -114,7 +116,7 @@ export function chainTrial({
     matrix.dispose();
   }
   const atRate = predicted[rateSteps - 1] as number;
-  if (!trace) return { ...NOT_RUN, log10RmsAtRateSteps: atRate, log10RmsStart };
+  if (!trace) return { ...NOT_RUN, log10RmsAtRateSteps: atRate, log10RmsStart, matmulDim: dim };
   const predictedEnd = endOfTrajectory(predicted, kappa, decided);
   const predictedAllZero = endOfTrajectory(predicted, kappa, floor);
   const last = trace.rms[trace.rms.length - 1];
@@ -138,6 +140,7 @@ export function chainTrial({
     float32SquaresOverflowAt: trace.float32SquaresOverflowAt ?? Number.NaN,
     matmuls: trace.matmuls,
     denormalMatmuls: trace.denormalMatmuls,
+    matmulDim: dim,
   };
 }
 
@@ -162,6 +165,7 @@ const NOT_RUN: ChainObservation = {
   float32SquaresOverflowAt: Number.NaN,
   matmuls: 0,
   denormalMatmuls: 0,
+  matmulDim: 0,
 };
 
 /** Slope of 2·log10 rms against step over samples above float32's smallest normal (no denormal rounding). */

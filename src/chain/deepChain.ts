@@ -10,6 +10,7 @@ import { deriveSeed } from '../rng/seed.ts';
 import { hostMoments } from '../stats/moments.ts';
 import { applyAct, type Act } from './activations.ts';
 import type { Activation } from './runChain.ts';
+import { timed } from '../bench/phaseClock.ts';
 
 export interface DeepChainOptions {
   init: WeightInit;
@@ -32,7 +33,11 @@ export interface DeepChainTrace {
 
 const READ_EVERY = 10;
 
-export function deepChain({ init, dim, activation, checkpoints, reuse, seed }: DeepChainOptions): DeepChainTrace {
+export function deepChain(options: DeepChainOptions): DeepChainTrace {
+  return timed('deep-net layers', () => layersOf(options));
+}
+
+function layersOf({ init, dim, activation, checkpoints, reuse, seed }: DeepChainOptions): DeepChainTrace {
   const act: Act = typeof activation === 'string' ? { name: activation } : activation;
   const layers = Math.max(...checkpoints);
   if (!Number.isInteger(layers) || layers < 1)

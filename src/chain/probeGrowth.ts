@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from './runChain.ts';
+import { timed, type Phase } from '../bench/phaseClock.ts';
 
 export interface GrowthProbe {
   /** Predicted log10 rms(X_i) for i = 0…steps-1 (fewer if stopped early), from the p probed columns. */
@@ -16,14 +17,7 @@ export interface GrowthProbe {
   columns: number;
 }
 
-export function probeGrowth({
-  matrix,
-  activation,
-  steps,
-  columns = 16,
-  readEvery = 25,
-  stopAfter,
-}: {
+export function probeGrowth(options: {
   matrix: tf.Tensor2D;
   activation: Activation;
   steps: number;
@@ -31,7 +25,13 @@ export function probeGrowth({
   readEvery?: number;
   /** Stop early (checked once per read-back) once this says the trajectory has told enough. */
   stopAfter?: (log10Rms: number, recorded: number) => boolean;
+  /** The phase its time counts to (a reference ensemble's probes count to the reference). */
+  phase?: Phase;
 }): GrowthProbe {
+  return timed(options.phase ?? 'growth probe', () => probe(options));
+}
+
+function probe({ matrix, activation, steps, columns = 16, readEvery = 25, stopAfter }: Parameters<typeof probeGrowth>[0]): GrowthProbe {
   const [n] = matrix.shape;
   const p = Math.min(columns, n);
   const logNorms = new Float64Array(p); // natural log of ‖X_i e_j‖

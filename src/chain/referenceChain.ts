@@ -16,6 +16,7 @@ import { seedFor } from '../rng/seed.ts';
 import { normalValues, standardNormals, uniformValues } from '../rng/draw.ts';
 import type { SchemeFamily } from '../theory/schemeFamily.ts';
 import { probeGrowth } from './probeGrowth.ts';
+import { timed } from '../bench/phaseClock.ts';
 import type { Activation } from './runChain.ts';
 
 /** A matrix of the family with entry std exactly 1/√n in distribution (orthogonal: rms exactly 1/√n). */
@@ -45,9 +46,12 @@ export interface ReferenceOptions {
 /** log10 rms X_i(M₁), i = 0…steps-1, of one normalised reference matrix. */
 export function referenceTrajectory(options: ReferenceOptions & { seed: number }): Float64Array {
   const { family, n, activation, steps, columns = 16, seed } = options;
-  const matrix = tf.tensor2d(normalisedMatrixValues(family, n, seed), [n, n]);
+  const matrix = tf.tensor2d(
+    timed('reference ensembles', () => normalisedMatrixValues(family, n, seed)),
+    [n, n],
+  );
   try {
-    return probeGrowth({ matrix, activation, steps, columns }).log10Rms;
+    return probeGrowth({ matrix, activation, steps, columns, phase: 'reference ensembles' }).log10Rms;
   } finally {
     matrix.dispose();
   }

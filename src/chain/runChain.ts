@@ -23,6 +23,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL, FLOAT32_SMALLEST_NORMAL } from '../backend/underflowProbe.ts';
 import { hostMoments } from '../stats/moments.ts';
 import { readValues } from '../backend/readValues.ts';
+import { charge } from '../bench/phaseClock.ts';
 
 import type { Activation } from '../theory/activations.ts';
 
@@ -116,6 +117,9 @@ export function runChain({
     firstColumnsLog10RmsLast: Number.NaN,
   };
   let batch = readEvery;
+  // each batch's time is charged to the float32 chain, or to the denormal tail once x has left the normal range
+  let batchStarted = performance.now();
+  let inTail = false;
   const weightT = tf.transpose(matrix);
   let x: tf.Tensor = tf.clone(weightT);
   let pending: tf.Tensor[] = [];
@@ -139,7 +143,12 @@ export function runChain({
         const stats = tf.tidy(() => tf.concat([tf.stack(pending), tf.reshape(squares, [1])]).dataSync());
         tf.dispose([...pending, squares]);
         pending = [];
-        if (record(trace, stats, pendingCheckpoints, vanishBelow)) break;
+        const ended = record(trace, stats, pendingCheckpoints, vanishBelow);
+        const now = performance.now();
+        charge(inTail ? 'denormal tail' : 'float32 chain', now - batchStarted);
+        batchStarted = now;
+        inTail = trace.belowNormalAt !== null;
+        if (ended) break;
         batch = nextBatch(trace.log10MaxAbs, readEvery, vanishBelow);
       }
     }

@@ -9,6 +9,7 @@ import { masterSeed, seedFor } from '../rng/seed.ts';
 import { tier } from './tier.ts';
 import { claimAlpha } from './budget.ts';
 import { fmt, pct } from '../text/format.ts';
+import { phaseDelta, phaseSnapshot, type Phase } from '../bench/phaseClock.ts';
 import type { CheckResult, ClaimResult, ClaimSpec, ControlSpec, Measure, Observations } from './types.ts';
 
 /** The seed stream id of a claim, of one of its controls, or of a power control. */
@@ -65,6 +66,11 @@ export function claimOutcome<O extends Observations>(
   return { holds, asExpected };
 }
 
+/** When a run started: wall clock and the phase clock (src/bench/phaseClock.ts). */
+function startClock(): { ms: number; phases: Record<Phase, number> } {
+  return { ms: performance.now(), phases: phaseSnapshot() };
+}
+
 /** The fields every result shares. */
 function baseResult<O extends Observations>(
   spec: ClaimSpec<O>,
@@ -72,7 +78,7 @@ function baseResult<O extends Observations>(
   stream: string,
   trials: number,
   observations: readonly Observations[],
-  started: number,
+  started: ReturnType<typeof startClock>,
 ) {
   const count = (key: string) => observations.reduce((sum, o) => sum + (typeof o[key] === 'number' ? (o[key] as number) : 0), 0);
   const matmuls = count('matmuls');
@@ -88,8 +94,15 @@ function baseResult<O extends Observations>(
     tier: tier(),
     seeds: `seedFor("${stream}", 0…${trials - 1}) from master seed ${master}`,
     backend: formatBackend(describeBackend()),
-    wallMs: performance.now() - started,
-    ...(matmuls > 0 ? { matmuls, denormalMatmuls: count('denormalMatmuls') } : {}),
+    wallMs: performance.now() - started.ms,
+    phaseMs: phaseDelta(started.phases, phaseSnapshot()),
+    ...(matmuls > 0
+      ? {
+          matmuls,
+          denormalMatmuls: count('denormalMatmuls'),
+          matmulDim: observations.find((o) => typeof o.matmulDim === 'number' && o.matmulDim > 0)?.matmulDim as number,
+        }
+      : {}),
   };
 }
 
@@ -132,7 +145,7 @@ export async function screenControl<O extends Observations>(
   control: ControlSpec<O>,
   master: number = masterSeed(),
 ): Promise<{ result?: ClaimResult; observations: O[] }> {
-  const started = performance.now();
+  const started = startClock();
   const { trials: cap, checkConfidence } = plannedTrials(spec);
   const looks = powerLooks(cap);
   const lookConfidence = 1 - (1 - checkConfidence) / looks.length;
@@ -181,7 +194,7 @@ export async function runClaimWithObservations<O extends Observations>(
   control?: ControlSpec<O>,
   master: number = masterSeed(),
 ): Promise<{ result: ClaimResult; observations: O[] }> {
-  const started = performance.now();
+  const started = startClock();
   const observations: O[] = [];
   if (control) {
     const screened = await screenControl(spec, control, master);
@@ -242,7 +255,7 @@ export async function runPowerControl<O extends Observations>(
   master: number = masterSeed(),
 ): Promise<ClaimResult> {
   if (spec.power.delta === null) throw new Error(`${spec.id}: no power control for a claim that states it cannot detect a scale error`);
-  const started = performance.now();
+  const started = startClock();
   const { trials: cap, checkConfidence } = plannedTrials(spec);
   const stream = streamId(spec, undefined, factor);
   const measure = spec.power.scaled(factor);

@@ -33,6 +33,7 @@ export type TailObservation = {
   belowNormalSteps: number;
   matmuls: number;
   denormalMatmuls: number;
+  matmulDim: number;
 };
 
 export interface TailClaimOptions {
@@ -66,6 +67,7 @@ function tailTrial(init: WeightInit, dim: number, activation: Activation, seed: 
     belowNormalSteps: below,
     matmuls: trace.matmuls,
     denormalMatmuls: trace.denormalMatmuls,
+    matmulDim: dim,
   };
 }
 

@@ -181,10 +181,14 @@ export interface ClaimResult {
   backend: string;
   checks: CheckResult[];
   wallMs: number;
+  /** Of wallMs, the time in each measured phase (src/bench/phaseClock.ts); the rest is "other". */
+  phaseMs?: Partial<Record<string, number>>;
   /** Float32 chain matmuls the trials did, when they report a `matmuls` count. */
   matmuls?: number;
   /** Of those, the ones whose operand x was below float32's smallest normal (max|x| < 2^-126). */
   denormalMatmuls?: number;
+  /** n of those n×n matmuls. */
+  matmulDim?: number;
   /** Chart files written for this claim (reports/plots/…svg). */
   plots?: string[];
 }

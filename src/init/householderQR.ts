@@ -3,6 +3,8 @@
  * Used by `orthogonal`: float64 keeps QᵀQ = I to ~1e-15 before the float32 rounding, and the
  * host makes the result identical on every backend.
  */
+import { timed } from '../bench/phaseClock.ts';
+
 export interface ThinQR {
   /** Q, column-major m×n: Q[j*m + i] = Q(i, j). */
   q: Float64Array;
@@ -12,6 +14,10 @@ export interface ThinQR {
 
 /** `a` is column-major m×n and is overwritten. */
 export function householderQR(a: Float64Array, m: number, n: number): ThinQR {
+  return timed('Householder QR', () => factor(a, m, n));
+}
+
+function factor(a: Float64Array, m: number, n: number): ThinQR {
   if (m < n) throw new RangeError(`householderQR: needs rows >= columns, got ${m}×${n}`);
   if (a.length !== m * n) throw new RangeError(`householderQR: expected ${m * n} entries, got ${a.length}`);
   const reflectors: Float64Array[] = [];

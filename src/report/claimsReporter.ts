@@ -68,11 +68,14 @@ export default class ClaimsReporter implements Reporter {
         `initspec: claims table written to ${path.join(this.outputDir, 'claims.md')} (${records.length} claim and control records)`,
       );
       const m = report.matmuls as NonNullable<ClaimsReport['matmuls']>;
-      const roles = Object.entries(m.byRole)
-        .filter(([, t]) => t.all > 0)
-        .map(([role, t]) => `${role} ${t.all} (${t.denormal})`)
+      for (const [size, roles] of Object.entries(m.bySize)) {
+        const parts = Object.entries(roles).map(([role, t]) => `${role} ${t.all} (${t.denormal} with denormal operands)`);
+        console.log(`initspec: ${size} float32 chain matmuls: ${parts.join(', ')}`);
+      }
+      const phases = Object.entries(m.phaseSeconds)
+        .map(([phase, s]) => `${phase} ${s.toFixed(0)} s`)
         .join(', ');
-      console.log(`initspec: float32 chain matmuls ${m.all}, ${m.denormal} with denormal operands (max|x| < 2^-126); by role: ${roles}`);
+      console.log(`initspec: test time by phase (both workers): ${phases}`);
       for (const { test } of notRun) console.log(`initspec: did not run: ${test}`);
     }
     console.log(`initspec: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);

@@ -45,21 +45,30 @@ export interface ClaimsReport {
 }
 
 export interface MatmulTotals {
-  all: number;
-  denormal: number;
-  byRole: Record<string, { all: number; denormal: number }>;
+  /** By matmul size ("512²", "5²") and role (claim, control, power): all, and those with denormal operands. */
+  bySize: Record<string, Record<string, { all: number; denormal: number }>>;
+  /** Wall time by phase over every record, s (src/bench/phaseClock.ts), and the rest. */
+  phaseSeconds: Record<string, number>;
 }
 
-/** The matmul counts of the records, in total and by role (claim, control, power). */
+/** The matmul counts of the records by size and role, and where their time went. */
 export function matmulTotals(records: readonly ClaimRecord[]): MatmulTotals {
-  const totals: MatmulTotals = { all: 0, denormal: 0, byRole: {} };
+  const totals: MatmulTotals = { bySize: {}, phaseSeconds: {} };
+  let measured = 0;
+  let wall = 0;
   for (const r of records) {
-    const role = (totals.byRole[r.role] ??= { all: 0, denormal: 0 });
-    role.all += r.matmuls ?? 0;
+    wall += r.wallMs / 1000;
+    for (const [phase, ms] of Object.entries(r.phaseMs ?? {})) {
+      totals.phaseSeconds[phase] = (totals.phaseSeconds[phase] ?? 0) + (ms ?? 0) / 1000;
+      measured += (ms ?? 0) / 1000;
+    }
+    if (!r.matmuls) continue;
+    const size = (totals.bySize[`${r.matmulDim ?? '?'}²`] ??= {});
+    const role = (size[r.role] ??= { all: 0, denormal: 0 });
+    role.all += r.matmuls;
     role.denormal += r.denormalMatmuls ?? 0;
-    totals.all += r.matmuls ?? 0;
-    totals.denormal += r.denormalMatmuls ?? 0;
   }
+  totals.phaseSeconds.other = wall - measured;
   return totals;
 }
 
