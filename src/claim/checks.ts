@@ -606,7 +606,9 @@ export function meanAgainstReference<const S extends string>(options: {
     },
     evaluate(observations, confidence) {
       const measured = scalars(observations, of);
-      const r = ref(confidence);
+      // a negative control's looks decide at a stricter confidence: they reuse the ensemble the claim's
+      // plan sized (a wider interval, so a rejection only gets harder) instead of growing it to that confidence
+      const r = sized.get(confidence) ?? sized.values().next().value ?? ref(confidence);
       const base = {
         label,
         method: 'Welch t against a reference ensemble',

@@ -37,9 +37,11 @@ function factor(a: Float64Array, m: number, n: number): ThinQR {
   }
   const q = new Float64Array(m * n);
   for (let j = 0; j < n; j++) q[j * m + j] = 1;
+  // Q = H_0·…·H_{n-1}·I, applied right to left: when H_k comes, columns j < k are still e_j, zero
+  // in the rows H_k touches (≥ k), so it leaves them as they are exactly and need not visit them
   for (let k = n - 1; k >= 0; k--) {
     const v = reflectors[k] as Float64Array;
-    for (let j = 0; j < n; j++) reflect(q, j * m + k, v);
+    for (let j = k; j < n; j++) reflect(q, j * m + k, v);
   }
   return { q, rDiagonal };
 }
