@@ -36,8 +36,13 @@ export function requestedBackend(env: NodeJS.ProcessEnv = process.env): BackendN
 
 /** Loads a backend's package and activates it; the reason it failed, or undefined on success. */
 async function tryActivate(name: BackendName): Promise<string | undefined> {
-  // TensorFlow's C++ logs a banner and CPU-feature notes on load; keep its warnings and errors
-  if (name === 'tensorflow') process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
+  if (name === 'tensorflow') {
+    // TensorFlow's C++ logs a banner and CPU-feature notes on load; keep its warnings and errors
+    process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
+    // TensorFlow 2.21 announces its oneDNN custom ops on every load, through absl before any log
+    // level applies; without them its matmul is Eigen's, as fast here (npm run bench) and as flushing
+    process.env.TF_ENABLE_ONEDNN_OPTS ??= '0';
+  }
   try {
     await import(/* @vite-ignore */ PACKAGES[name]);
   } catch (error) {
