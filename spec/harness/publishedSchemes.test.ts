@@ -1,6 +1,7 @@
 /** The published schemes' std for any shape, written apart from src/init; and the .npy reader. */
 import { describe, expect, test } from 'vitest';
 import { readNpy } from '../../src/audit/npy.ts';
+import { npy } from '../support/npyFile.ts';
 import { publishedFans, publishedGain, publishedScheme } from '../../src/theory/publishedSchemes.ts';
 
 describe('published schemes', () => {
@@ -34,22 +35,6 @@ describe('published schemes', () => {
     expect(() => publishedScheme('he' as never, [2, 2])).toThrow(/unknown scheme "he"; known: kaiming-uniform/);
   });
 });
-
-/** A .npy file as np.save writes it (version 1.0, little-endian, C order unless told). */
-function npy(descr: string, shape: number[], values: number[], fortran = false): Uint8Array {
-  let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
-  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
-  const size = descr.endsWith('4') ? 4 : 8;
-  const bytes = new Uint8Array(10 + header.length + values.length * size);
-  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(8, header.length, true);
-  bytes.set(new TextEncoder().encode(header), 10);
-  values.forEach((v, i) =>
-    size === 4 ? view.setFloat32(10 + header.length + 4 * i, v, true) : view.setFloat64(10 + header.length + 8 * i, v, true),
-  );
-  return bytes;
-}
 
 describe('.npy reader', () => {
   test('float32 and float64, C and Fortran order', () => {

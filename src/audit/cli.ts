@@ -13,7 +13,8 @@ import { stdCI } from '../stats/intervals.ts';
 import { publishedScheme, type WeightLayout } from '../theory/publishedSchemes.ts';
 import { alignColumns, fmt } from '../text/format.ts';
 import { hostDraw } from '../init/hostDraw.ts';
-import { fitScheme, AUDIT_CANDIDATES, type AuditReport } from './fitScheme.ts';
+import { familyOf, fitScheme, AUDIT_CANDIDATES, type AuditReport } from './fitScheme.ts';
+import { standardised } from '../stats/moments.ts';
 import { loadInitializer, type InitKind } from './loadInit.ts';
 import { readNpy } from './npy.ts';
 
@@ -105,7 +106,12 @@ export async function auditMain(argv: string[]): Promise<string> {
   return values.json ? `${JSON.stringify({ ...header, ...report }, null, 2)}\n` : printReport(header, report);
 }
 
-/** One dumped weight: its std against every scheme at its own fans (no fan-mode inference from one shape). */
+/**
+ * One dumped weight: its std against every scheme at its own fans, and its family by the KS
+ * distance of its standardised values (as the module mode does). One shape fixes std = gain/√fan
+ * only: schemes whose std coincide at this shape cannot be told apart, and when fan_in = fan_out
+ * neither can the fan modes.
+ */
 function auditWeights(file: string, roles: string | undefined, { delta, alpha }: { delta: number; alpha: number }, json: boolean): string {
   if (roles === undefined) throw new UsageError('--weights needs --shape-role, e.g. out,in (torch Linear) or in,out (tfjs Dense)');
   const array = readNpy(new Uint8Array(readFileSync(file)), file);
@@ -119,25 +125,43 @@ function auditWeights(file: string, roles: string | undefined, { delta, alpha }:
   const dim = (role: string) => array.shape[axes.indexOf(role)] as number;
   const kernel = array.shape.filter((_, i) => axes[i] === 'k');
   const torchShape = [dim('out'), dim('in'), ...kernel];
+  const receptive = kernel.reduce((a, b) => a * b, 1);
+  const [fanIn, fanOut] = [dim('in') * receptive, dim('out') * receptive];
   const ci = stdCI(array.values, { confidence: 1 - alpha });
+  const family = familyOf([standardised(array.values)]);
   const rows = AUDIT_CANDIDATES.map((c) => {
     const theory = publishedScheme(c.scheme, torchShape, c.options);
     const r = { estimate: ci.estimate / theory.std, lower: ci.lower / theory.std, upper: ci.upper / theory.std };
-    return { name: c.name, ...r, within: r.lower >= 1 - delta && r.upper <= 1 + delta };
+    const familyMatches = theory.family === family.best;
+    return { name: c.name, ...r, familyMatches, within: familyMatches && r.lower >= 1 - delta && r.upper <= 1 + delta };
   });
   const matches = rows.filter((r) => r.within).map((r) => r.name);
+  const cannotTell = [
+    ...(fanIn === fanOut ? [`fan modes (fan_in = fan_out = ${fanIn})`] : []),
+    ...(matches.length > 1 ? ['these schemes, whose std coincide at this shape'] : []),
+  ];
+  const caveat = cannotTell.length ? ` (one shape cannot tell apart ${cannotTell.join(', nor ')})` : '';
   const verdict =
     matches.length > 0
-      ? `std consistent with ${matches.join('; ')} (one shape cannot tell fan modes apart when the fans are equal, nor uniform from normal by std alone)`
-      : `no named scheme within δ = ${delta * 100}%`;
-  if (json) return `${JSON.stringify({ file, shape: array.shape, dtype: array.dtype, std: ci, candidates: rows, verdict }, null, 2)}\n`;
+      ? `${family.best} family, std consistent with ${matches.join('; ')}${caveat}`
+      : `no named scheme within δ = ${delta * 100}% (${family.best} family by KS)`;
+  const familyLine = `family (KS distance of the standardised values): ${Object.entries(family.distances)
+    .map(([f, d]) => `${f} ${d.toFixed(4)}`)
+    .join(', ')} → ${family.best}`;
+  if (json)
+    return `${JSON.stringify({ file, shape: array.shape, dtype: array.dtype, std: ci, family, candidates: rows, verdict }, null, 2)}\n`;
   return [
-    `weight ${file}: shape [${array.shape.join(', ')}] (${roles}), ${array.dtype}, ${array.values.length} values`,
+    `weight ${file}: shape [${array.shape.join(', ')}] (${roles}: fan_in ${fanIn}, fan_out ${fanOut}), ${array.dtype}, ${array.values.length} values`,
     `std ${fmt(ci.estimate)}, ${((1 - alpha) * 100).toPrecision(4)}% CI [${fmt(ci.lower)}, ${fmt(ci.upper)}]`,
+    familyLine,
     '',
     alignColumns([
       ['scheme', 'measured / scheme std', ''],
-      ...rows.map((r) => [r.name, `${r.estimate.toFixed(4)} [${r.lower.toFixed(4)}, ${r.upper.toFixed(4)}]`, r.within ? 'MATCH' : '']),
+      ...rows.map((r) => [
+        r.name,
+        `${r.estimate.toFixed(4)} [${r.lower.toFixed(4)}, ${r.upper.toFixed(4)}]`,
+        r.within ? 'MATCH' : r.familyMatches ? '' : 'family differs',
+      ]),
     ]),
     '',
     `verdict: ${verdict}`,

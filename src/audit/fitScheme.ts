@@ -81,6 +81,19 @@ const FAMILY_CDFS: Record<Family, (z: number) => number> = {
   'normal truncated at ±2σ (not rescaled)': truncatedStandardCdf,
 };
 
+/**
+ * The family of standardised values: the KS distance to each candidate family's unit-variance CDF,
+ * and the nearest. Each sample is standardised on its own (its own std), then pooled.
+ */
+export function familyOf(standardisedSamples: readonly Float64Array[]): { best: Family; distances: Record<Family, number> } {
+  const pooled = concatenated(standardisedSamples);
+  const distances = Object.fromEntries(
+    (Object.keys(FAMILY_CDFS) as Family[]).map((f) => [f, ksTest(pooled, FAMILY_CDFS[f]).statistic]),
+  ) as Record<Family, number>;
+  const best = (Object.keys(distances) as Family[]).reduce((a, b) => (distances[a] <= distances[b] ? a : b));
+  return { best, distances };
+}
+
 export interface ShapeFit {
   shape: number[];
   n: number;
@@ -141,11 +154,7 @@ export function fitScheme(
     const ci = stdCI(values, { confidence });
     return { shape: shapes[i] as number[], n: values.length, std: ci.estimate, lower: ci.lower, upper: ci.upper };
   });
-  const pooled = Float64Array.from(samples.flatMap((v) => Array.from(standardised(v))));
-  const distances = Object.fromEntries(
-    (Object.keys(FAMILY_CDFS) as Family[]).map((f) => [f, ksTest(pooled, FAMILY_CDFS[f]).statistic]),
-  ) as Record<Family, number>;
-  const best = (Object.keys(distances) as Family[]).reduce((a, b) => (distances[a] <= distances[b] ? a : b));
+  const { best, distances } = familyOf(samples.map((v) => standardised(v)));
   const candidates: CandidateFit[] = AUDIT_CANDIDATES.map((c) => {
     const ratios = fits.map((fit) => {
       const theory = publishedScheme(c.scheme, fit.shape, { ...c.options, layout }).std;

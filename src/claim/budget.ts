@@ -34,9 +34,7 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'F-randn-linear': 0.001,
   // the notebook's all-zero end through the denormal range (spec/denormal-tail.spec.ts)
   'Z-C2': 0.0005,
-  'Z-C3': 0.0005,
   'Z-C4': 0.0005,
-  'Z-C6a': 0.0005,
   'Z-C6b': 0.0005,
   'Z-C6d': 0.0005,
   // finite width (spec/finite-width.spec.ts) and why √5 (spec/why-sqrt5.spec.ts)
