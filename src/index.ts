@@ -16,6 +16,8 @@ export { randnScaled, SCHEMES, SCHEME_NAMES, initByName, type SchemeName } from 
 export {
   useBackend,
   activateBackend,
+  chooseBackend,
+  backendChoice,
   requestedBackend,
   installedBackends,
   BACKEND_NAMES,

@@ -1,9 +1,11 @@
 /** Backend selection and the float32 underflow probe. */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
   activateBackend,
+  chooseBackend,
   describeBackend,
   FLOAT32_SMALLEST_DENORMAL,
   FLOAT32_SMALLEST_NORMAL,
@@ -11,6 +13,8 @@ import {
   probeUnderflow,
   requestedBackend,
 } from '../../src/index.ts';
+
+const suiteBackendAtStart = tf.getBackend();
 
 describe('backend selection', () => {
   test('the suite runs on a fast backend unless cpu was asked for by name', () => {
@@ -23,6 +27,15 @@ describe('backend selection', () => {
     expect(requestedBackend({ INITSPEC_BACKEND: 'wasm' })).toBe('wasm');
     expect(requestedBackend({ INITSPEC_BACKEND: '  ' })).toBeUndefined();
     expect(requestedBackend({})).toBeUndefined();
+  });
+
+  test('unset, the default is tensorflow where tfjs-node loads, else wasm, and the choice says why', async () => {
+    const choice = await chooseBackend({});
+    if (installedBackends().includes('tensorflow'))
+      expect(choice).toEqual({ name: 'tensorflow', why: expect.stringMatching(/^tfjs-node is set up/) });
+    else expect(choice).toEqual({ name: 'wasm', why: expect.stringMatching(/^tfjs-node is not set up/) });
+    expect(await chooseBackend({ INITSPEC_BACKEND: 'wasm' })).toEqual({ name: 'wasm', why: 'INITSPEC_BACKEND=wasm' });
+    await tf.setBackend(suiteBackendAtStart);
   });
 
   test('wasm and cpu are installed (dependencies); tensorflow only when tfjs-node installed', () => {

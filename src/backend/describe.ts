@@ -1,6 +1,7 @@
 /** What ran: the facts a reader needs to interpret a claim's numbers. */
 import * as tf from '@tensorflow/tfjs-core';
 import { probeUnderflow, type UnderflowProbe } from './underflowProbe.ts';
+import { backendChoice } from './select.ts';
 
 export interface BackendDescription {
   name: string;
@@ -10,6 +11,8 @@ export interface BackendDescription {
   /** The TensorFlow library under tfjs-node ('tensorflow' backend only). */
   tensorflowVersion: string | undefined;
   underflow: UnderflowProbe;
+  /** Why this backend (useBackend's rule that picked it), when useBackend chose it. */
+  why: string | undefined;
 }
 
 function wasmFlag(name: string): boolean | undefined {
@@ -34,6 +37,7 @@ export function describeBackend(): BackendDescription {
     threads: wasmFlag('WASM_HAS_MULTITHREAD_SUPPORT'),
     tensorflowVersion: tensorflowVersion(),
     underflow: probeUnderflow(),
+    why: backendChoice()?.name === tf.getBackend() ? backendChoice()?.why : undefined,
   };
   return cached;
 }
@@ -44,5 +48,6 @@ export function formatBackend(d: BackendDescription): string {
   const floor = Math.log2(d.underflow.smallestPositiveOutput);
   const denormals = d.underflow.flushesDenormalOutputs ? 'flushes denormals (floor 2^-126)' : `keeps denormals down to 2^${floor}`;
   const native = d.tensorflowVersion === undefined ? '' : `, TensorFlow ${d.tensorflowVersion}`;
-  return `${d.name} (tfjs ${d.tfjsVersion}${native}${flag('SIMD', d.simd)}${flag('threads', d.threads)}; matmul ${denormals})`;
+  const why = d.why === undefined ? '' : ` — ${d.why}`;
+  return `${d.name} (tfjs ${d.tfjsVersion}${native}${flag('SIMD', d.simd)}${flag('threads', d.threads)}; matmul ${denormals})${why}`;
 }

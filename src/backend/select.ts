@@ -106,7 +106,7 @@ export async function chooseBackend(env: NodeJS.ProcessEnv): Promise<BackendChoi
   if (installedBackends().includes('tensorflow')) {
     const failure = await tryActivate('tensorflow');
     if (failure === undefined)
-      return { name: 'tensorflow', why: 'tfjs-node is set up (npm install did it; INITSPEC_BACKEND=wasm runs wasm)' };
+      return { name: 'tensorflow', why: 'tfjs-node is set up (by npm install, or npm run setup:native); INITSPEC_BACKEND=wasm runs wasm' };
     nativeMissing = `tfjs-node is installed but ${failure}`;
   } else {
     nativeMissing = 'tfjs-node is not set up (npm install sets it up in a clone where it can; see its output, or npm run setup:native)';
