@@ -303,7 +303,7 @@ function endsSideBySide(id: string, notebook: number | undefined): Check<never, 
       `predicted all-zero count at this backend's floor 2^${Math.log2(floor.smallestPositiveOutput)} (replay): median ${med('predictedAllZeroSteps')}`,
       floor.flushesDenormalOutputs
         ? 'measured all-zero count: not applicable, this backend flushes denormals (all-zero follows the normal floor within a step)'
-        : `measured all-zero count: the denormal-tail claim Z-${id} where the chain has one (spec/denormal-tail.spec.ts: C2 in every tier, the slower 512² chains in the full tier)`,
+        : `measured all-zero count: the denormal-tail claim Z-${id} where the chain has one (spec/denormal-tail.spec.ts: C2 in every tier, C4 in the full tier)`,
       notebook === undefined ? 'no notebook count' : `the notebook's count (all-zero, PyTorch CPU): ${notebook}`,
     ];
     return {
