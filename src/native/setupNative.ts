@@ -4,7 +4,8 @@
  * tensorflow-cpu wheel (fetched by pip, never installed into Python), and tfjs-node's addon is
  * built against it from source. Idempotent: what it fetched and built is cached in
  * `.native-cache/` (git-ignored; INITSPEC_NATIVE_CACHE moves it), so a second run, or a rerun
- * after `npm install` removed tfjs-node, takes seconds. Opt-in: `npm install` never runs it.
+ * after an `npm ci` removed tfjs-node, takes seconds. `npm install` in a clone runs it
+ * (prepareNative.ts), without ever failing the install.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -242,7 +243,7 @@ export function setupNative(root: string, opts: { rebuild: boolean }, env = proc
     action();
     console.log(`[${i + 1}/${steps.length}] ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   });
-  console.log('native backend ready: INITSPEC_BACKEND=tensorflow npm test');
+  console.log('native backend ready: npm test runs on it (INITSPEC_BACKEND=wasm npm test for wasm)');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
