@@ -20,7 +20,7 @@ export function denormalPenaltyTable(n = 512): { rows: Array<Record<string, stri
     // scale in two factors: a single float32 scalar below 2^-126 would itself be denormal
     const x = tf.tidy(() => tf.mul(tf.mul(unit, Math.sqrt(scale)), Math.sqrt(scale)));
     const maxAbs = tf.tidy(() => tf.max(tf.abs(x)).dataSync()[0] as number);
-    const ms = medianMs(() => tf.tidy(() => void tf.matMul(x, weightT).dataSync()), { warmup: 1, repeats: scale < 1e-33 ? 3 : 9 });
+    const ms = medianMs(() => tf.tidy(() => void tf.matMul(x, weightT).dataSync()), { warmup: 3, repeats: scale < 1e-33 ? 3 : 9 });
     x.dispose();
     return { scale, maxAbs, ms };
   });
