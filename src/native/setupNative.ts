@@ -73,7 +73,7 @@ function checkPrerequisites(): { nodeDir: string } {
     throw new SetupStepError(
       step,
       `this path needs linux-x64, this is ${process.platform}-${process.arch}`,
-      'the tensorflow-cpu wheel used here is manylinux x86_64; on other systems use wasm (the default).',
+      'the tensorflow-cpu wheel used here is manylinux x86_64; elsewhere initspec runs on wasm (INITSPEC_BACKEND=wasm, or leave it unset).',
     );
   run(
     step,
