@@ -10,20 +10,14 @@ import { chainClaim, DEFAULT_DELTA, notebook, scaleInit, stdWithin, type TrialCo
 import { readValues } from '../src/backend/readValues.ts';
 import { schemeStd } from '../src/theory/index.ts';
 import { claim } from '../src/claim/vitest.ts';
-import { torchDefaultBound, uniformStd } from '../src/theory/index.ts';
-import { convSlice, EXPLODING_CONTROL, scheme } from './support/schemes.ts';
+import { CONV_SLICE_MATRIX, convSlice, EXPLODING_CONTROL, scheme } from './support/schemes.ts';
 
 claim(
   chainClaim({
     id: 'C2',
     cell: 'In [147]',
     statement: 'the 5×5 slice of a default Conv2d(1,1,5) weight, multiplied by itself, vanishes (max|x| < 2^-100; the notebook: std 0)',
-    matrix: {
-      label: 'the conv slice',
-      init: convSlice(1),
-      std: uniformStd(-torchDefaultBound(25), torchDefaultBound(25)),
-      family: 'uniform',
-    },
+    matrix: CONV_SLICE_MATRIX,
     dim: 5,
     // 5×5 matrices vary a lot (count median 80, range 60–99): sd of log10 rms is about twice what a 10% scale
     // error moves it at any K (reference ensemble, 200 matrices: 0.44 vs 0.25 decades at K = 5, 6.6 vs 3.1 at

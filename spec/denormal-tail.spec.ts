@@ -13,8 +13,7 @@
 import { denormalTailClaim } from '../src/claim/tailClaim.ts';
 import { notebook, scaleInit, tier } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
-import { torchDefaultBound, uniformStd } from '../src/theory/index.ts';
-import { convSlice, scheme } from './support/schemes.ts';
+import { CONV_SLICE_MATRIX, convSlice, scheme } from './support/schemes.ts';
 
 const FULL_ONLY =
   tier() === 'full' ? undefined : 'full tier only (INITSPEC_TIER=full): its trials run tens of 512² matmuls with denormal operands each';
@@ -23,12 +22,7 @@ claim(
   denormalTailClaim({
     chain: 'C2',
     cell: 'In [147]',
-    matrix: {
-      label: 'the conv slice',
-      init: convSlice(1),
-      std: uniformStd(-torchDefaultBound(25), torchDefaultBound(25)),
-      family: 'uniform',
-    },
+    matrix: CONV_SLICE_MATRIX,
     dim: 5,
     activation: 'linear',
     notebookSteps: notebook('In [147]', 'steps'),

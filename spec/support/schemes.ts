@@ -1,6 +1,7 @@
 /** Initializers and deliberately wrong controls shared by the chain specs. */
 import * as tf from '@tensorflow/tfjs-core';
 import { initByName, orthogonal, randnScaled, torchDefaultWeight } from '../../src/index.ts';
+import { torchDefaultBound, uniformStd } from '../../src/theory/index.ts';
 
 export type { WeightInit } from '../../src/init/types.ts';
 import type { WeightInit } from '../../src/init/types.ts';
@@ -29,3 +30,11 @@ export const convSlice =
   (gain: number): WeightInit =>
   (_shape, seed) =>
     tf.tidy(() => tf.mul(tf.reshape(torchDefaultWeight([1, 1, 5, 5], { seed }), [5, 5]), gain));
+
+/** The conv slice as a chain's matrix, with its theory: U(±1/√25) (PyTorch's default bound for fan_in 25). */
+export const CONV_SLICE_MATRIX = {
+  label: 'the conv slice',
+  init: convSlice(1),
+  std: uniformStd(-torchDefaultBound(25), torchDefaultBound(25)),
+  family: 'uniform' as const,
+};
