@@ -30,6 +30,7 @@ let cached: BackendDescription | undefined;
 /** Describes the active backend (probing it once per process). */
 export function describeBackend(): BackendDescription {
   if (cached?.name === tf.getBackend()) return cached;
+  const choice = backendChoice();
   cached = {
     name: tf.getBackend(),
     tfjsVersion: tf.version_core,
@@ -37,7 +38,7 @@ export function describeBackend(): BackendDescription {
     threads: wasmFlag('WASM_HAS_MULTITHREAD_SUPPORT'),
     tensorflowVersion: tensorflowVersion(),
     underflow: probeUnderflow(),
-    why: backendChoice()?.name === tf.getBackend() ? backendChoice()?.why : undefined,
+    why: choice?.name === tf.getBackend() ? choice.why : undefined,
   };
   return cached;
 }

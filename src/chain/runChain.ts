@@ -162,17 +162,10 @@ export function runChain({
     x.dispose();
     weightT.dispose();
   }
-  trace.denormalMatmuls = operandsBelow(trace, FLOAT32_SMALLEST_NORMAL);
+  // every matmul after x first left the normal range took a denormal operand (a vanishing chain stays
+  // below; the few run past the outcome count too); step 0's operand is M
+  if (trace.belowNormalAt !== null) trace.denormalMatmuls = Math.max(0, trace.matmuls - trace.belowNormalAt - 1);
   return trace;
-}
-
-/**
- * Matmuls whose operand x_{i-1} had max|x| < level: every matmul after the first index below it
- * (a vanishing chain stays below; the few run past the outcome count too). Step 0's operand is M.
- */
-export function operandsBelow(trace: Pick<ChainTrace, 'log10MaxAbs' | 'matmuls'>, level: number): number {
-  const first = trace.log10MaxAbs.findIndex((v) => v < Math.log10(level));
-  return first < 0 ? 0 : Math.max(0, trace.matmuls - first - 1);
 }
 
 /**

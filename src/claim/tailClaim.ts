@@ -106,9 +106,7 @@ function referenceTails(options: {
     }
     for (let k = cache.length; k < count; k++) {
       const values = normalisedMatrixValues(family, n, seedFor(referenceStream({ family, n, activation }), k, master));
-      const log10C = Math.log10(std * Math.sqrt(n));
-      const maxAbs = Float64Array.from(hostChainLog10Max(values, n, activation, steps), (v, i) => v + (i + 2) * log10C);
-      cache.push(tailLength(maxAbs, k));
+      cache.push(tailLength(scaledTrajectory(hostChainLog10Max(values, n, activation, steps), { std, n }), k));
     }
     return cache.slice(0, count);
   };
