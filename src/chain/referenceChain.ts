@@ -11,9 +11,9 @@
  * theory leaves out, and never sees a trial's draw.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { householderQR } from '../init/householderQR.ts';
+import { haarWeights } from '../init/haarOrthogonal.ts';
 import { seedFor } from '../rng/seed.ts';
-import { normalValues, standardNormals, uniformValues } from '../rng/draw.ts';
+import { normalValues, uniformValues } from '../rng/draw.ts';
 import type { SchemeFamily } from '../theory/schemeFamily.ts';
 import { probeGrowth } from './probeGrowth.ts';
 import { timed } from '../bench/phaseClock.ts';
@@ -24,14 +24,7 @@ export function normalisedMatrixValues(family: SchemeFamily, n: number, seed: nu
   const std = 1 / Math.sqrt(n);
   if (family === 'uniform') return uniformValues(n * n, -Math.sqrt(3) * std, Math.sqrt(3) * std, seed);
   if (family === 'normal') return normalValues(n * n, 0, std, seed);
-  // Haar orthogonal: QR of a Gaussian with the sign(diag R) correction (Mezzadri 2007).
-  const { q, rDiagonal } = householderQR(standardNormals(n * n, seed), n, n);
-  const out = new Float32Array(n * n);
-  for (let j = 0; j < n; j++) {
-    const sign = Math.sign(rDiagonal[j] as number) || 1;
-    for (let i = 0; i < n; i++) out[i * n + j] = (q[j * n + i] as number) * sign;
-  }
-  return out;
+  return haarWeights(n, n, { seed }); // Haar orthogonal
 }
 
 export interface ReferenceOptions {

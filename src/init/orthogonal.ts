@@ -4,8 +4,7 @@
  * [rows, ...rest] shape flattened to rows × cols: WᵀW = gain²·I if rows ≥ cols, else WWᵀ = gain²·I.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { standardNormals } from '../rng/draw.ts';
-import { householderQR } from './householderQR.ts';
+import { haarWeights } from './haarOrthogonal.ts';
 import { assertInitSeed, assertNonNegative, assertShape, elementCount, type Shape } from './validate.ts';
 
 export function orthogonal(shape: Shape, { gain = 1, seed }: { gain?: number; seed: number }): tf.Tensor {
@@ -14,19 +13,6 @@ export function orthogonal(shape: Shape, { gain = 1, seed }: { gain?: number; se
   assertNonNegative('orthogonal', 'gain', gain);
   assertInitSeed('orthogonal', seed);
   const rows = shape[0] as number;
-  const cols = elementCount(shape) / rows;
-  const tall = Math.max(rows, cols);
-  const wide = Math.min(rows, cols);
-  // Column-major tall×wide Gaussian: the same numbers as a row-major wide×tall one, i.e. torch's transpose.
-  const { q, rDiagonal } = householderQR(standardNormals(tall * wide, seed), tall, wide);
-  const weights = new Float32Array(rows * cols);
-  for (let j = 0; j < wide; j++) {
-    const sign = Math.sign(rDiagonal[j] as number) * gain;
-    for (let i = 0; i < tall; i++) {
-      const value = (q[j * tall + i] as number) * sign;
-      // rows ≥ cols: W(i, j) = Q(i, j); otherwise W = Qᵀ: W(j, i) = Q(i, j)
-      weights[rows >= cols ? i * cols + j : j * cols + i] = value;
-    }
-  }
+  const weights = haarWeights(rows, elementCount(shape) / rows, { gain, seed });
   return tf.tensor(weights, [...shape], 'float32');
 }

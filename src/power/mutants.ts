@@ -8,11 +8,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as Distributions from '../init/distributions.ts';
 import type * as Fans from '../init/fans.ts';
 import type * as Gain from '../init/gain.ts';
-import { householderQR } from '../init/householderQR.ts';
+import { haarWeights } from '../init/haarOrthogonal.ts';
 import type * as Orthogonal from '../init/orthogonal.ts';
 import type * as Scaled from '../init/scaled.ts';
 import { elementCount, type Shape } from '../init/validate.ts';
-import { standardNormals } from '../rng/draw.ts';
 
 /** The modules a mutant may wrap, by their path under src/init. */
 export interface InitModules {
@@ -58,14 +57,7 @@ const scaleDistributions =
 /** orthogonal() as src/init/orthogonal.ts, but Q taken as it comes out of Householder QR. */
 function orthogonalWithoutSignCorrection(shape: Shape, { gain = 1, seed }: { gain?: number; seed: number }): tf.Tensor {
   const rows = shape[0] as number;
-  const cols = elementCount(shape) / rows;
-  const [tall, wide] = [Math.max(rows, cols), Math.min(rows, cols)];
-  const { q } = householderQR(standardNormals(tall * wide, seed), tall, wide);
-  const weights = new Float32Array(rows * cols);
-  for (let j = 0; j < wide; j++) {
-    for (let i = 0; i < tall; i++) weights[rows >= cols ? i * cols + j : j * cols + i] = (q[j * tall + i] as number) * gain;
-  }
-  return tf.tensor(weights, [...shape], 'float32');
+  return tf.tensor(haarWeights(rows, elementCount(shape) / rows, { gain, seed, signCorrection: false }), [...shape], 'float32');
 }
 
 export const MUTANTS: readonly Mutant[] = [

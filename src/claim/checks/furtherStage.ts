@@ -1,0 +1,76 @@
+/**
+ * Further stages: when the first trials spread wider than planned, how many more the interval needs.
+ */
+import { meanCI, type Interval } from '../../stats/intervals.ts';
+import { trialsForMeanHalfWidth } from '../../stats/sampleSize.ts';
+import { fmt } from '../../text/format.ts';
+import { mean, sampleVariance } from '../../stats/moments.ts';
+
+/**
+ * A sample size for a further stage, or +∞ where no count reaches the width (a wrong input's
+ * spread, e.g. a negative control): the run caps the stage, and the check then decides as is.
+ */
+function beyondAnyCap(size: () => number): number {
+  try {
+    return size();
+  } catch (error) {
+    if (error instanceof RangeError && /needs more than|alone give a half-width/.test(error.message)) return Number.POSITIVE_INFINITY;
+    throw error;
+  }
+}
+
+/**
+ * A further stage for an interval planned on an sd, over a trial statistic's finite values:
+ * undefined with fewer than 2 of them or while the interval is as narrow as planned (half-width
+ * ≤ margin/2), else the trials `size` asks for on their sd (at least `minSd`; at least one trial
+ * more than seen). Reads the spread only, never the mean or the verdict.
+ */
+export function furtherStage(
+  label: string,
+  values: readonly number[],
+  {
+    interval,
+    minSd = 0,
+    plannedSd,
+    margin,
+    unit = '',
+    size,
+  }: {
+    interval: (finite: number[]) => Interval;
+    minSd?: number;
+    plannedSd?: number;
+    margin: number;
+    unit?: string;
+    size: (sd: number) => number;
+  },
+): { trials: number; why: string } | undefined {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length < 2) return undefined;
+  const ci = interval(finite);
+  const half = (ci.upper - ci.lower) / 2;
+  if (half <= margin / 2) return undefined;
+  const sd = Math.max(minSd, Math.sqrt(sampleVariance(finite)));
+  const u = unit ? ` ${unit}` : '';
+  const planned = plannedSd === undefined ? '' : ` (planned ${fmt(plannedSd)}${u})`;
+  return {
+    trials: Math.max(
+      beyondAnyCap(() => size(sd)),
+      values.length + 1,
+    ),
+    why: `${label}: the first ${values.length} trials' sd ${fmt(sd)}${u}${planned} gave a half-width ${fmt(half)}${u} > margin/2 = ${fmt(margin / 2)}${u}; resized on that sd`,
+  };
+}
+
+/** furtherStage for a one-sample t interval over `values`. */
+export function furtherStageForMean(
+  label: string,
+  values: readonly number[],
+  { margin, confidence, unit }: { margin: number; confidence: number; unit?: string },
+): { trials: number; why: string } | undefined {
+  return furtherStage(label, values, {
+    interval: (finite) => meanCI(finite, { confidence }),
+    margin,
+    unit,
+    size: (sd) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
+  });
+}
