@@ -62,6 +62,10 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'A-leCunNormal': 0.0005,
   'A-heNormal-published': 0.0005,
   'A-orthogonal': 0.0005,
+  // after the notebook: the literature's claims (spec/tfjs-default-layer.spec.ts, …)
+  'D-dense-default': 0.0005,
+  'I-orthogonal-linear': 0.0005,
+  'I-gaussian-linear': 0.0005,
   // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations
   // each, tolerance ±1.5 points against the exact coverage
   'calibration/meanCI': 0.0001,

@@ -88,6 +88,7 @@ function baseResult<O extends Observations>(
     deltaBasis: spec.power.delta === null ? spec.power.why : spec.power.basis,
     statement: spec.statement,
     ...(spec.cell ? { cell: spec.cell } : {}),
+    ...(spec.source ? { source: spec.source } : {}),
     ...(spec.expectedFailure ? { expectedFailure: spec.expectedFailure } : {}),
     alpha: claimAlpha(spec),
     masterSeed: master,

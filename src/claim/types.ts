@@ -124,6 +124,8 @@ export interface ClaimSpec<O extends Observations = Observations> {
   statement: string;
   /** The notebook cell it encodes, e.g. "In [160]". */
   cell?: string;
+  /** For a claim beyond the notebook: the paper and equation it checks, e.g. "Poole et al. 2016, eq. 3". */
+  source?: string;
   measure: Measure<O>;
   checks: Array<Check<NoInfer<ScalarKey<O>>, NoInfer<ArrayKey<O>>>>;
   /** A floor on the trial count (e.g. the notebook's own repeat count: In [159] ran 100). */
@@ -163,6 +165,7 @@ export interface ClaimResult {
   deltaBasis: string;
   statement: string;
   cell?: string;
+  source?: string;
   verdict: 'holds' | 'fails' | 'rejected' | 'accepted' | 'detected' | 'missed';
   /**
    * Whether the test passed: the claim held (or failed in exactly its expected checks), the

@@ -68,7 +68,7 @@ async function writePlots(context: TestContext, id: string, plots: Record<string
 
 export function claim<O extends Observations>(spec: ClaimSpec<O>): void {
   if (spec.controls.length === 0) throw new Error(`claim ${spec.id}: every claim needs at least one negative control`);
-  describe(`${spec.id} · ${spec.cell ? `${spec.cell}: ` : ''}${spec.statement}`, () => {
+  describe(`${spec.id} · ${spec.cell || spec.source ? `${spec.cell ?? spec.source}: ` : ''}${spec.statement}`, () => {
     if (spec.notApplicable) {
       test.skip(`not applicable: ${spec.notApplicable}`, () => {});
       return;

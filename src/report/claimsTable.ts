@@ -78,11 +78,17 @@ function cellNumber(cell: string | undefined): number {
   return match ? Number(match[1]) : Number.POSITIVE_INFINITY;
 }
 
+/** Reading order: the notebook's cells, then what it leaves open, then the literature it leads to. */
+function readingGroup(record: { cell?: string; source?: string }): number {
+  return record.cell ? 0 : record.source ? 2 : 1;
+}
+
 const ROLE_ORDER = { claim: 0, control: 1, power: 2 } as const;
 
 export function sortClaims(records: ClaimRecord[]): ClaimRecord[] {
   return [...records].sort(
     (a, b) =>
+      readingGroup(a) - readingGroup(b) ||
       cellNumber(a.cell) - cellNumber(b.cell) ||
       a.id.localeCompare(b.id) ||
       ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
@@ -120,7 +126,7 @@ export function claimsMarkdown(report: ClaimsReport): string {
           ? `power control: ${r.control}`
           : `${r.statement} — ${r.detects ?? ''}`;
     const verdict = `${r.testState === 'passed' ? '✓' : '✗'} ${r.verdict}${r.expectedFailure && r.role === 'claim' ? ' (expected failure)' : ''}`;
-    return [r.id, r.cell ?? '', subject, verdict, r.trials, r.alpha, r.delta ?? '—', (r.wallMs / 1000).toFixed(1), evidence(r)];
+    return [r.id, r.cell ?? r.source ?? '', subject, verdict, r.trials, r.alpha, r.delta ?? '—', (r.wallMs / 1000).toFixed(1), evidence(r)];
   });
   lines.push(...markdownTable(['id', 'cell', 'claim / control', 'verdict', 'trials', 'α', 'δ', 'time (s)', 'evidence'], rows));
   lines.push('', '## Every check', '');
@@ -130,7 +136,12 @@ export function claimsMarkdown(report: ClaimsReport): string {
       '',
     );
     if (r.role === 'claim')
-      lines.push(`${r.cell ? `${r.cell}: ` : ''}${r.statement}`, '', `Power: ${r.detects ?? ''} (${r.deltaBasis})`, '');
+      lines.push(
+        `${r.cell || r.source ? `${r.cell ?? r.source}: ` : ''}${r.statement}`,
+        '',
+        `Power: ${r.detects ?? ''} (${r.deltaBasis})`,
+        '',
+      );
     if (r.expectedFailure && r.role === 'claim')
       lines.push(`Expected failure of ${r.expectedFailure.checks.map((c) => `"${c}"`).join(', ')}: ${r.expectedFailure.why}`, '');
     for (const c of r.checks) lines.push(`- ${checkMark(c, r.role)} ${c.detail}`);

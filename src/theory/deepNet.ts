@@ -30,3 +30,12 @@ export function deepChainLog10Std({
   const stdOverRms = activation === 'relu' ? Math.sqrt(1 - 1 / Math.PI) : 1;
   return Math.log10(inputRms) + (layers / 2) * Math.log10(q) + Math.log10(stdOverRms);
 }
+
+/**
+ * E[‖x_L‖²]/E[‖x_0‖²] through `layers` fresh layers of equal width n (entry std `std`, zero
+ * mean, zero bias): the per-layer factor to the power L. Exact for a linear net given x_0, for
+ * any entry distribution: E[‖Wx‖² | x] = n·std²·‖x‖² row by row.
+ */
+export function secondMomentRatioThroughDepth(options: { std: number; n: number; activation: Activation; layers: number }): number {
+  return secondMomentFactor(options) ** options.layers;
+}

@@ -12,7 +12,7 @@ export {
   type ChainActivation,
 } from './chainSteps.ts';
 export { schemeStd } from './schemeStd.ts';
-export { secondMomentFactor, deepChainLog10Std } from './deepNet.ts';
+export { secondMomentFactor, secondMomentRatioThroughDepth, deepChainLog10Std } from './deepNet.ts';
 export { truncatedStdRatio } from './truncatedNormal.ts';
 export { gaussianExpectation, meanFieldTrajectory, type MeanFieldLayer } from './meanField.ts';
 export { digamma, trigamma, ratioMoments, logRatioVariance, log10RatioPlanningSd } from './finiteWidth.ts';
@@ -29,3 +29,4 @@ export {
   type SchemeFamily,
   type WeightLayout,
 } from './publishedSchemes.ts';
+export { gaussianProductSpectrum, type SpectrumMoments } from './jacobianSpectrum.ts';
