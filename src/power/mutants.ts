@@ -12,6 +12,7 @@ import { haarWeights } from '../init/haarOrthogonal.ts';
 import type * as Orthogonal from '../init/orthogonal.ts';
 import type * as Scaled from '../init/scaled.ts';
 import { elementCount, type Shape } from '../init/validate.ts';
+import { normalValues } from '../rng/draw.ts';
 
 /** The modules a mutant may wrap, by their path under src/init. */
 export interface InitModules {
@@ -145,6 +146,32 @@ export const MUTANTS: readonly Mutant[] = [
         if (std === 0) return d.normal(shape, o);
         hit();
         return d.truncNormal(shape, { mean, std, a: mean - 2 * std, b: mean + 2 * std, seed: o.seed });
+      },
+    }),
+  },
+  {
+    name: 'tanh-gain-1',
+    bug: "calculateGain('tanh') returns 1 instead of 5/3",
+    module: 'gain.ts',
+    mutate: (g: typeof Gain, hit) => ({
+      ...g,
+      calculateGain: (nonlinearity: Gain.Nonlinearity, param?: number) => {
+        if (nonlinearity !== 'tanh') return g.calculateGain(nonlinearity, param);
+        hit();
+        return 1;
+      },
+    }),
+  },
+  {
+    name: 'orthogonal-as-gaussian',
+    bug: 'orthogonal() returns a Gaussian of the same scale (entries N(0, gain²/cols)): the right second moment, not orthogonal',
+    module: 'orthogonal.ts',
+    mutate: (_o: typeof Orthogonal, hit) => ({
+      orthogonal: (shape: Shape, { gain = 1, seed }: { gain?: number; seed: number }) => {
+        hit();
+        const rows = shape[0] as number;
+        const cols = elementCount(shape) / rows;
+        return tf.tensor(normalValues(rows * cols, 0, gain / Math.sqrt(Math.max(rows, cols)), seed), [...shape], 'float32');
       },
     }),
   },

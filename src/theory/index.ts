@@ -30,3 +30,14 @@ export {
   type WeightLayout,
 } from './publishedSchemes.ts';
 export { gaussianProductSpectrum, type SpectrumMoments } from './jacobianSpectrum.ts';
+export {
+  TANH,
+  LINEAR,
+  lengthMap,
+  lengthTrajectory,
+  lengthFixedPoint,
+  chi1,
+  criticalWeightVariance,
+  type Activation1D,
+  type NetworkVariances,
+} from './edgeOfChaos.ts';
