@@ -12,7 +12,7 @@ import type { TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { normalValues } from '../src/rng/draw.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
-import { hostMoments } from '../src/stats/moments.ts';
+import { hostMoments, mean } from '../src/stats/moments.ts';
 import { secondMomentRatioThroughDepth, truncatedStdRatio, xavierVariance } from '../src/theory/index.ts';
 import { fmt } from '../src/text/format.ts';
 import { denseStackTrial, type DenseStack } from './support/tfjsDefaultDense.ts';
@@ -81,16 +81,16 @@ claim({
     }),
     informationalCheck('the documented std, side by side', (observations) => {
       const ratios = observations.map((o) => o.depthRatio as number);
-      const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+      const measured = mean(ratios);
       return {
         label: 'the documented std, side by side',
         method: 'theory',
         pass: true,
         informational: true,
-        estimate: mean,
+        estimate: measured,
         confidence: 1,
         detail:
-          `measured E[x²] ratio ${fmt(mean)} over ${ratios.length} models; the documented std √(2/(fan_in+fan_out)) would give ` +
+          `measured E[x²] ratio ${fmt(measured)} over ${ratios.length} models; the documented std √(2/(fan_in+fan_out)) would give ` +
           `${fmt(depthRatio.documented)} (kernel std ${kernelStd.documented.toPrecision(5)}): the default layer loses ` +
           `${fmt(-10 * Math.log10(depthRatio.drawn / depthRatio.documented))} dB of signal power in ${DEPTH} layers (tensorflow/tfjs#8594)`,
       };

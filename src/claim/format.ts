@@ -1,6 +1,20 @@
 /** Human-readable claim results: the failure message and the report lines. */
 import type { ClaimResult, Role } from './types.ts';
 
+/** Where a claim comes from: its notebook cell, or for a claim beyond the notebook its paper. */
+export function origin(claim: { cell?: string; source?: string }): string | undefined {
+  return claim.cell ?? claim.source;
+}
+
+/** `origin: statement`, or the statement alone. */
+export function placedStatement(claim: { cell?: string; source?: string; statement: string }): string {
+  const where = origin(claim);
+  return where ? `${where}: ${claim.statement}` : claim.statement;
+}
+
+/** How a skipped claim's test is named (claims that do not run on this backend); the reporter lists these as "did not run". */
+export const NOT_APPLICABLE = 'not applicable: ';
+
 /** The command that reruns just this claim with the same seeds. */
 export function rerunCommand(result: ClaimResult, specFile: string): string {
   // a matcher's record is named "<test name> · <matcher>": rerun that test; a claim: its describe block
@@ -31,7 +45,7 @@ export function headline(result: ClaimResult): string {
 export function formatResult(result: ClaimResult, specFile: string): string {
   return [
     headline(result),
-    `  ${result.cell ? `${result.cell}: ` : ''}${result.statement}`,
+    `  ${placedStatement(result)}`,
     ...(result.expectedFailure ? [`  expected to fail: ${result.expectedFailure.checks.join('; ')} — ${result.expectedFailure.why}`] : []),
     `  power: ${result.delta === null ? 'none by nature' : `δ = ${result.delta}`} (${result.deltaBasis})`,
     ...result.checks.map((c) => `  ${checkMark(c, result.role)} ${c.detail}`),

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'vitest';
-import { checkMark, formatResult, headline } from './format.ts';
+import { checkMark, formatResult, headline, NOT_APPLICABLE, placedStatement } from './format.ts';
 import { powerFactors } from './power.ts';
 import { runClaimWithObservations, runPowerControl } from './run.ts';
 import type { ClaimResult, ClaimSpec, ControlSpec, Observations } from './types.ts';
@@ -68,9 +68,9 @@ async function writePlots(context: TestContext, id: string, plots: Record<string
 
 export function claim<O extends Observations>(spec: ClaimSpec<O>): void {
   if (spec.controls.length === 0) throw new Error(`claim ${spec.id}: every claim needs at least one negative control`);
-  describe(`${spec.id} · ${spec.cell || spec.source ? `${spec.cell ?? spec.source}: ` : ''}${spec.statement}`, () => {
+  describe(`${spec.id} · ${placedStatement(spec)}`, () => {
     if (spec.notApplicable) {
-      test.skip(`not applicable: ${spec.notApplicable}`, () => {});
+      test.skip(`${NOT_APPLICABLE}${spec.notApplicable}`, () => {});
       return;
     }
     const name = spec.expectedFailure

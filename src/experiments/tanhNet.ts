@@ -58,9 +58,9 @@ export function tanhNetTrial({ n, batch, layers, nets, seed }: TanhNetOptions): 
           const { weightStd, biasStd } = nets[k] as TanhNet;
           const next = tf.tidy(() => {
             const w = tf.mul(z, weightStd / Math.sqrt(n));
-            // layer 1 acts on the input itself; later layers on tanh(h) and tanh'(h) ⊙ t
+            // layer 1 acts on the input itself; later layers on tanh(h) and tanh'(h) ⊙ t = (1 - tanh²(h)) ⊙ t
             const signal = l === 1 ? h : tf.tanh(h);
-            const tangent = l === 1 ? t : tf.mul(tf.sub(1, tf.square(tf.tanh(h))), t);
+            const tangent = l === 1 ? t : tf.mul(tf.sub(1, tf.square(signal)), t);
             return { h: tf.add(tf.matMul(w, signal), tf.mul(beta, biasStd)), t: tf.matMul(w, tangent) };
           });
           if (l > 1) tf.dispose([h, t]);

@@ -61,22 +61,27 @@ function orthogonalWithoutSignCorrection(shape: Shape, { gain = 1, seed }: { gai
   return tf.tensor(haarWeights(rows, elementCount(shape) / rows, { gain, seed, signCorrection: false }), [...shape], 'float32');
 }
 
-export const MUTANTS: readonly Mutant[] = [
-  { name: 'std×1.1', bug: 'every uniform bound and normal std 10% too large', module: 'distributions.ts', mutate: scaleDistributions(1.1) },
-  { name: 'std×0.9', bug: 'every uniform bound and normal std 10% too small', module: 'distributions.ts', mutate: scaleDistributions(0.9) },
-  {
-    name: 'relu-gain-1',
-    bug: "calculateGain('relu') returns 1 instead of √2",
+/** calculateGain(nonlinearity) returns 1 (the linear gain) instead of its own; every other gain as is. */
+function gainOfOne(nonlinearity: Gain.Nonlinearity, documented: string): Mutant {
+  return {
+    name: `${nonlinearity}-gain-1`,
+    bug: `calculateGain('${nonlinearity}') returns 1 instead of ${documented}`,
     module: 'gain.ts',
     mutate: (g: typeof Gain, hit) => ({
       ...g,
-      calculateGain: (nonlinearity: Gain.Nonlinearity, param?: number) => {
-        if (nonlinearity !== 'relu') return g.calculateGain(nonlinearity, param);
+      calculateGain: (asked: Gain.Nonlinearity, param?: number) => {
+        if (asked !== nonlinearity) return g.calculateGain(asked, param);
         hit();
         return 1;
       },
     }),
-  },
+  };
+}
+
+export const MUTANTS: readonly Mutant[] = [
+  { name: 'std×1.1', bug: 'every uniform bound and normal std 10% too large', module: 'distributions.ts', mutate: scaleDistributions(1.1) },
+  { name: 'std×0.9', bug: 'every uniform bound and normal std 10% too small', module: 'distributions.ts', mutate: scaleDistributions(0.9) },
+  gainOfOne('relu', '√2'),
   {
     name: 'fan-out-for-fan-in',
     bug: 'computeFans swaps fan_in and fan_out (fan_out used where fan_in was meant)',
@@ -149,19 +154,7 @@ export const MUTANTS: readonly Mutant[] = [
       },
     }),
   },
-  {
-    name: 'tanh-gain-1',
-    bug: "calculateGain('tanh') returns 1 instead of 5/3",
-    module: 'gain.ts',
-    mutate: (g: typeof Gain, hit) => ({
-      ...g,
-      calculateGain: (nonlinearity: Gain.Nonlinearity, param?: number) => {
-        if (nonlinearity !== 'tanh') return g.calculateGain(nonlinearity, param);
-        hit();
-        return 1;
-      },
-    }),
-  },
+  gainOfOne('tanh', '5/3'),
   {
     name: 'orthogonal-as-gaussian',
     bug: 'orthogonal() returns a Gaussian of the same scale (entries N(0, gain²/cols)): the right second moment, not orthogonal',

@@ -5,7 +5,7 @@
  * survives being attached to a CI run or mailed.
  */
 import type { CheckResult } from '../claim/types.ts';
-import { checkMark, rerunCommand } from '../claim/format.ts';
+import { checkMark, origin, rerunCommand } from '../claim/format.ts';
 import { fmt, pct } from '../text/format.ts';
 import type { ClaimRecord, ClaimsReport } from './claimsTable.ts';
 
@@ -88,7 +88,7 @@ function claimSection(claim: ClaimRecord, controls: readonly ClaimRecord[], plot
     })
     .join('');
   return `<section id="${escape(claim.id)}" class="claim${failed ? ' fails' : ''}" data-claim="${escape(claim.id)}">
-<h2>${escape(claim.id)}${claim.cell || claim.source ? ` · ${escape(claim.cell ?? claim.source ?? '')}` : ''} ${verdictBadge(claim)}</h2>
+<h2>${escape(claim.id)}${origin(claim) ? ` · ${escape(origin(claim) ?? '')}` : ''} ${verdictBadge(claim)}</h2>
 <p class="stmt">${escape(claim.statement)}</p>
 ${claim.expectedFailure ? `<p class="xfail">Expected to fail: ${escape(claim.expectedFailure.checks.join('; '))} — ${escape(claim.expectedFailure.why)}</p>` : ''}
 <p class="power">α ${escape(claim.alpha)} · δ ${escape(claim.delta ?? 'none')} · ${escape(claim.detects ?? '')} <span class="info">(${escape(claim.deltaBasis)})</span></p>
@@ -109,7 +109,7 @@ export function claimsPage(report: ClaimsReport, plots: ReadonlyMap<string, stri
   const toc = claims
     .map(
       (c) =>
-        `<tr><td><a href="#${escape(c.id)}">${escape(c.id)}</a></td><td>${escape(c.cell ?? c.source ?? '')}</td><td>${verdictBadge(c)}</td><td>${escape(c.statement)}</td></tr>`,
+        `<tr><td><a href="#${escape(c.id)}">${escape(c.id)}</a></td><td>${escape(origin(c) ?? '')}</td><td>${verdictBadge(c)}</td><td>${escape(c.statement)}</td></tr>`,
     )
     .join('');
   return `<!doctype html>

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { ALPHA_TOTAL, alphaSpent } from '../claim/budget.ts';
+import { NOT_APPLICABLE } from '../claim/format.ts';
 import { tier } from '../claim/tier.ts';
 import { claimsPage } from './claimsPage.ts';
 import { plotFileName, plotFromAnnotation } from './plotFiles.ts';
@@ -35,7 +36,7 @@ export default class ClaimsReporter implements Reporter {
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed' || state === 'failed' || state === 'skipped') counts[state]++;
-        if (state === 'skipped' && test.name.startsWith('not applicable: '))
+        if (state === 'skipped' && test.name.startsWith(NOT_APPLICABLE))
           notRun.push({ test: test.fullName, specFile: module.relativeModuleId });
         // a matcher's results (toDrawLike, …) are claims too: the reporter lists them with the rest
         for (const result of test.meta().initspec ?? []) records.push({ ...result, specFile: module.relativeModuleId, testState: state });

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { ClaimResult } from '../claim/types.ts';
-import { checkMark } from '../claim/format.ts';
+import { checkMark, origin, placedStatement } from '../claim/format.ts';
 import { markdownTable } from '../text/format.ts';
 
 export interface ClaimRecord extends ClaimResult {
@@ -126,7 +126,7 @@ export function claimsMarkdown(report: ClaimsReport): string {
           ? `power control: ${r.control}`
           : `${r.statement} — ${r.detects ?? ''}`;
     const verdict = `${r.testState === 'passed' ? '✓' : '✗'} ${r.verdict}${r.expectedFailure && r.role === 'claim' ? ' (expected failure)' : ''}`;
-    return [r.id, r.cell ?? r.source ?? '', subject, verdict, r.trials, r.alpha, r.delta ?? '—', (r.wallMs / 1000).toFixed(1), evidence(r)];
+    return [r.id, origin(r) ?? '', subject, verdict, r.trials, r.alpha, r.delta ?? '—', (r.wallMs / 1000).toFixed(1), evidence(r)];
   });
   lines.push(...markdownTable(['id', 'cell', 'claim / control', 'verdict', 'trials', 'α', 'δ', 'time (s)', 'evidence'], rows));
   lines.push('', '## Every check', '');
@@ -135,13 +135,7 @@ export function claimsMarkdown(report: ClaimsReport): string {
       `### ${r.id}${r.role === 'claim' ? '' : ` — ${r.role === 'control' ? 'control' : 'power control'}: ${r.control}`} (${r.specFile})`,
       '',
     );
-    if (r.role === 'claim')
-      lines.push(
-        `${r.cell || r.source ? `${r.cell ?? r.source}: ` : ''}${r.statement}`,
-        '',
-        `Power: ${r.detects ?? ''} (${r.deltaBasis})`,
-        '',
-      );
+    if (r.role === 'claim') lines.push(placedStatement(r), '', `Power: ${r.detects ?? ''} (${r.deltaBasis})`, '');
     if (r.expectedFailure && r.role === 'claim')
       lines.push(`Expected failure of ${r.expectedFailure.checks.map((c) => `"${c}"`).join(', ')}: ${r.expectedFailure.why}`, '');
     for (const c of r.checks) lines.push(`- ${checkMark(c, r.role)} ${c.detail}`);
