@@ -55,6 +55,11 @@ export function referenceStream({ family, n, activation }: Pick<ReferenceOptions
   return `reference/${family}/${activation}/${n}`;
 }
 
+/** The seed of the k-th matrix of a reference ensemble under a master seed (the device probe's and the host chain's alike). */
+export function referenceSeed(options: Pick<ReferenceOptions, 'family' | 'n' | 'activation'>, k: number, master: number): number {
+  return seedFor(referenceStream(options), k, master);
+}
+
 const cache = new Map<string, Float64Array>();
 
 /**
@@ -68,7 +73,7 @@ export function referenceEnsemble(options: ReferenceOptions & { count: number; m
     const key = `${stream}/${rest.steps}/${rest.columns ?? 16}/${master}/${k}`;
     let trajectory = cache.get(key);
     if (!trajectory) {
-      trajectory = referenceTrajectory({ ...rest, seed: seedFor(stream, k, master) });
+      trajectory = referenceTrajectory({ ...rest, seed: referenceSeed(rest, k, master) });
       cache.set(key, trajectory);
     }
     return trajectory;

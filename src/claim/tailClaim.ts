@@ -11,9 +11,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackend } from '../backend/describe.ts';
 import { HOST_CHAIN_MAX_DIM, hostChainLog10Max } from '../chain/hostChain.ts';
-import { normalisedMatrixValues, referenceEnsemble, referenceStream, scaledTrajectory } from '../chain/referenceChain.ts';
+import { normalisedMatrixValues, referenceEnsemble, referenceSeed, scaledTrajectory } from '../chain/referenceChain.ts';
 import { runChain, type Activation } from '../chain/runChain.ts';
-import { masterSeed, seedFor } from '../rng/seed.ts';
+import { masterSeed } from '../rng/seed.ts';
 import { mean } from '../stats/moments.ts';
 import { circularLawEnd, circularLawRate, log10MaxOverRms } from '../theory/chainSteps.ts';
 import { closedFormTailSteps, medianColumnMax, tailEnds, type TailRounding } from '../theory/denormalTail.ts';
@@ -105,7 +105,7 @@ function referenceTails(options: {
       }
     }
     for (let k = cache.length; k < count; k++) {
-      const values = normalisedMatrixValues(family, n, seedFor(referenceStream({ family, n, activation }), k, master));
+      const values = normalisedMatrixValues(family, n, referenceSeed({ family, n, activation }, k, master));
       cache.push(tailLength(scaledTrajectory(hostChainLog10Max(values, n, activation, steps), { std, n }), k));
     }
     return cache.slice(0, count);
