@@ -12,14 +12,19 @@ declare module 'vitest' {
   }
 }
 
+// One counter per worker process: the workers keep their modules from file to file (isolate: false),
+// so the mutated module a later file uses may be the one an earlier file's mock created.
+const counter: { calls: number } = ((globalThis as { __initspecMutantCalls?: { calls: number } }).__initspecMutantCalls ??= {
+  calls: 0,
+});
+
 const mutant = requestedMutant();
 if (mutant) {
-  let calls = 0;
-  vi.doMock(`../../src/init/${mutant.module}`, async (importOriginal) => mutant.mutate(await importOriginal(), () => calls++));
+  vi.doMock(`../../src/init/${mutant.module}`, async (importOriginal) => mutant.mutate(await importOriginal(), () => counter.calls++));
   beforeEach(() => {
-    calls = 0;
+    counter.calls = 0;
   });
   afterEach((context) => {
-    context.task.meta.mutantCalls = calls;
+    context.task.meta.mutantCalls = counter.calls;
   });
 }
