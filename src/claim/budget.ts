@@ -67,6 +67,7 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'I-orthogonal-linear': 0.0005,
   'I-gaussian-linear': 0.0005,
   'E-edge-of-chaos': 0.0005,
+  'E-correlation-depth': 0.0005,
   // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations
   // each, tolerance ±1.5 points against the exact coverage
   'calibration/meanCI': 0.0001,

@@ -41,3 +41,15 @@ export {
   type Activation1D,
   type NetworkVariances,
 } from './edgeOfChaos.ts';
+export {
+  PAIR_QUADRATURE_MAX_Q,
+  gaussianPairExpectation,
+  covarianceMap,
+  correlationTrajectory,
+  correlationMap,
+  correlationFixedPoint,
+  correlationMapSlope,
+  weightVarianceForDepthScale,
+  type PairCovariance,
+  type CorrelationFixedPoint,
+} from './correlationMap.ts';
