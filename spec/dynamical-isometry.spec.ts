@@ -6,15 +6,30 @@
  * network with orthogonal weights has every singular value 1 at any depth; with Gaussian
  * weights N(0, 1/n) the squared singular values spread with variance L (free probability, the
  * Fuss–Catalan law), and at finite n with the exact variance src/theory/jacobianSpectrum.ts
- * computes. Measured on JJᵀ's traces at width n = 256.
+ * computes. Nonlinear nets (J = D_L·W_L⋯D_1·W_1, D_l = diag(φ'(h_l))): the squared singular
+ * values' var/mean² is L(μ₂/μ₁² − 1 − s₁) with s₁ = 0 orthogonal, −1 Gaussian, so a ReLU net
+ * (μ₂/μ₁² = 2) is never isometric, while tanh on the edge of chaos with orthogonal weights comes
+ * close (src/theory/nonlinearJacobian.ts). Measured on JJᵀ's traces at width n = 256.
  */
 import { DEFAULT_DELTA, informationalCheck, meanWithin, scaleInit } from '../src/claim/index.ts';
 import type { TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { linearJacobianSpectrum } from '../src/experiments/linearJacobian.ts';
-import { normal, orthogonal } from '../src/index.ts';
+import { netJacobianSpectrum, type JacobianActivation } from '../src/experiments/netJacobian.ts';
+import { calculateGain, kaimingNormal, normal, orthogonal } from '../src/index.ts';
 import type { WeightInit } from '../src/init/types.ts';
-import { gaussianProductSpectrum } from '../src/theory/index.ts';
+import {
+  RELU,
+  TANH,
+  WEIGHT_S1,
+  criticalWeightVariance,
+  freeJacobianSpread,
+  gaussianProductSpectrum,
+  lengthFixedPoint,
+  type Activation1D,
+  type NetworkVariances,
+  type WeightFamily,
+} from '../src/theory/index.ts';
 import { fmt } from '../src/text/format.ts';
 
 const N = 256;
@@ -126,3 +141,159 @@ claim({
     scaled: (f) => gaussianSpectrum(scaleInit(gaussian, f)),
   },
 });
+
+// ── Nonlinear nets: ReLU is never isometric; critical tanh is, nearly, with orthogonal weights ──
+
+const SOURCE_NONLINEAR = 'Pennington, Schoenholz & Ganguli 2017: σ²_JJᵀ = L(μ₂/μ₁² − 1 − s₁), s₁ = 0 orthogonal, −1 Gaussian';
+const NONLINEAR_DEPTH = 8;
+/** The spread's margin: 10% of theory's var/mean². The free limit's bias at n = 256 was ≤ 2% (pilot below): a fifth of it. */
+const NONLINEAR_SPREAD_MARGIN = 0.1;
+const DELTA_GAIN = DEFAULT_DELTA.chains;
+const TANH_BIAS_VARIANCE = 0.05;
+const TANH_CRITICAL = criticalWeightVariance(TANH_BIAS_VARIANCE);
+
+interface NonlinearNet {
+  id: string;
+  act: Activation1D;
+  activation: JacobianActivation;
+  family: WeightFamily;
+  variances: NetworkVariances;
+  /** The init under test (from the library: its gains reach the net). */
+  init: WeightInit;
+  /** The other family at the same scale: the negative control. */
+  wrongFamily: WeightInit;
+  /**
+   * Planning sds of the per-trial mean and var/mean², from a pilot of 40 trials per net on its own
+   * seed stream ("pilot/jacobian/<net>", master seed 7) at n = 256, depth 8, times 1.23 (the 95%
+   * upper bound of an sd from 40 trials). The pilot's var/mean² sat +1.6%, +1.8%, −0.1%, +1.6%
+   * from the free limit in the order below.
+   */
+  sd: { mean: number; spread: number };
+  words: string;
+}
+
+const reluOrthogonal: WeightInit = (shape, seed) => orthogonal(shape, { gain: calculateGain('relu'), seed });
+const reluGaussian: WeightInit = (shape, seed) => kaimingNormal(shape, { nonlinearity: 'relu', seed });
+const tanhOrthogonal: WeightInit = (shape, seed) => orthogonal(shape, { gain: Math.sqrt(TANH_CRITICAL), seed });
+const tanhGaussian: WeightInit = (shape, seed) => normal(shape, { std: Math.sqrt(TANH_CRITICAL / N), seed });
+const RELU_VARIANCES = { weightVariance: 2, biasVariance: 0 };
+const TANH_VARIANCES = { weightVariance: TANH_CRITICAL, biasVariance: TANH_BIAS_VARIANCE };
+
+const NONLINEAR: readonly NonlinearNet[] = [
+  {
+    id: 'I-relu-orthogonal',
+    act: RELU,
+    activation: 'relu',
+    family: 'orthogonal',
+    variances: RELU_VARIANCES,
+    init: reluOrthogonal,
+    wrongFamily: reluGaussian,
+    sd: { mean: 0.172, spread: 0.456 },
+    words: "a ReLU net with orthogonal weights at gain √2 (calculate_gain('relu')) is not an isometry",
+  },
+  {
+    id: 'I-relu-gaussian',
+    act: RELU,
+    activation: 'relu',
+    family: 'gaussian',
+    variances: RELU_VARIANCES,
+    init: reluGaussian,
+    wrongFamily: reluOrthogonal,
+    sd: { mean: 0.197, spread: 1.7 },
+    words: 'a ReLU net with Kaiming normal weights spreads twice as wide',
+  },
+  {
+    id: 'I-tanh-orthogonal',
+    act: TANH,
+    activation: 'tanh',
+    family: 'orthogonal',
+    variances: TANH_VARIANCES,
+    init: tanhOrthogonal,
+    wrongFamily: tanhGaussian,
+    sd: { mean: 0.151, spread: 0.171 },
+    words: `a tanh net on the edge of chaos (σ_w² = ${fmt(TANH_CRITICAL, 4)}, σ_b² = ${TANH_BIAS_VARIANCE}) with orthogonal weights is nearly isometric`,
+  },
+  {
+    id: 'I-tanh-gaussian',
+    act: TANH,
+    activation: 'tanh',
+    family: 'gaussian',
+    variances: TANH_VARIANCES,
+    init: tanhGaussian,
+    wrongFamily: tanhOrthogonal,
+    sd: { mean: 0.237, spread: 0.793 },
+    words: `the same tanh net with Gaussian weights spreads ~4× wider`,
+  },
+];
+
+for (const net of NONLINEAR) {
+  const qStar = lengthFixedPoint(net.variances, net.act);
+  // the input starts the net at q*: σ_w²·rms² + σ_b² = q*
+  const inputRms = Math.sqrt((qStar - net.variances.biasVariance) / net.variances.weightVariance);
+  const theoryAtGain = (g: number) =>
+    freeJacobianSpread({
+      act: net.act,
+      variances: { ...net.variances, weightVariance: g * g * net.variances.weightVariance },
+      q1: g * g * (qStar - net.variances.biasVariance) + net.variances.biasVariance,
+      depth: NONLINEAR_DEPTH,
+      family: net.family,
+    });
+  const theory = theoryAtGain(1);
+  const meanMoves = [1 + DELTA_GAIN, 1 - DELTA_GAIN].map((g) => Math.abs(theoryAtGain(g).mean - theory.mean));
+  const meanMargin = 0.4 * Math.min(...meanMoves);
+  const spreadMargin = NONLINEAR_SPREAD_MARGIN * theory.normalizedVariance;
+  const measure =
+    (init: WeightInit) =>
+    ({ seed }: TrialContext) => {
+      const [deep] = netJacobianSpectrum({
+        init,
+        activation: net.activation,
+        n: N,
+        depths: [NONLINEAR_DEPTH],
+        biasStd: Math.sqrt(net.variances.biasVariance),
+        inputRms,
+        seed,
+      });
+      const { mean, variance } = deep as { mean: number; variance: number };
+      return { mean, spread: variance / mean ** 2 };
+    };
+  claim({
+    id: net.id,
+    source: SOURCE_NONLINEAR,
+    statement:
+      `${net.words}: at depth ${NONLINEAR_DEPTH}, width ${N}, its Jacobian's squared singular values have mean ${fmt(theory.mean, 4)} and ` +
+      `var/mean² = L(μ₂/μ₁² − 1 − s₁) = ${fmt(theory.normalizedVariance, 4)} (free probability, within 10%)`,
+    measure: measure(net.init),
+    checks: [
+      meanWithin({
+        of: 'spread',
+        label: `var/mean² of JJᵀ's eigenvalues at depth ${NONLINEAR_DEPTH}`,
+        target: {
+          value: theory.normalizedVariance,
+          formula: `L(μ₂/μ₁² − 1 − s₁), μ_k = σ_w^(2k)·E[${net.act.name}'(√q* z)^(2k)], s₁ = ${WEIGHT_S1[net.family]} (${net.family})`,
+        },
+        margin: spreadMargin,
+        sd: net.sd.spread,
+        sdBasis: 'pilot, 40 trials, ×1.23 for its own uncertainty',
+      }),
+      meanWithin({
+        of: 'mean',
+        label: `mean of JJᵀ's eigenvalues at depth ${NONLINEAR_DEPTH}`,
+        target: { value: theory.mean, formula: `Π_l μ₁(q_l) = χ₁^L (the critical scale: χ₁ = 1)` },
+        margin: meanMargin,
+        sd: net.sd.mean,
+        sdBasis: 'pilot, 40 trials, ×1.23 for its own uncertainty',
+      }),
+    ],
+    controls: [
+      { label: `${net.family === 'orthogonal' ? 'Gaussian' : 'orthogonal'} weights at the same scale`, measure: measure(net.wrongFamily) },
+    ],
+    power: {
+      delta: DELTA_GAIN,
+      basis:
+        `weights: σ_w × (1 ± δ) moves the mean to ${theoryAtGain(1 + DELTA_GAIN).mean.toFixed(3)} / ${theoryAtGain(1 - DELTA_GAIN).mean.toFixed(3)} ` +
+        `(margin 0.4 of the smaller move, ${fmt(meanMargin, 3)})`,
+      scaled: (f) => measure(scaleInit(net.init, f)),
+    },
+  });
+}

@@ -66,6 +66,10 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'D-dense-default': 0.0005,
   'I-orthogonal-linear': 0.0005,
   'I-gaussian-linear': 0.0005,
+  'I-relu-orthogonal': 0.0005,
+  'I-relu-gaussian': 0.0005,
+  'I-tanh-orthogonal': 0.0005,
+  'I-tanh-gaussian': 0.0005,
   'E-edge-of-chaos': 0.0005,
   'E-correlation-depth': 0.0005,
   // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations

@@ -17,10 +17,27 @@ export interface Activation1D {
   phi: (x: number) => number;
   /** φ'(x). */
   derivative: (x: number) => number;
+  /** E[φ'(√q·z)^p], z ~ N(0, 1), in closed form where a quadrature would be inexact (a step φ'). */
+  slopeMoment?: (q: number, power: number) => number;
+}
+
+/** E[φ'(√q·z)^p]: the activation's closed form, else the Gaussian quadrature. */
+export function slopeMoment(act: Activation1D, q: number, power: number): number {
+  return act.slopeMoment ? act.slopeMoment(q, power) : gaussianExpectation((z) => act.derivative(Math.sqrt(q) * z) ** power);
 }
 
 export const TANH: Activation1D = { name: 'tanh', phi: Math.tanh, derivative: (x) => 1 / Math.cosh(x) ** 2 };
 export const LINEAR: Activation1D = { name: 'linear', phi: (x) => x, derivative: () => 1 };
+/**
+ * ReLU. Its φ' is a step, which a quadrature integrates only to O(h) across the jump, so it also
+ * carries its slope moments in closed form: E[φ'(√q·z)^p] = P(z > 0) = ½ for every p > 0.
+ */
+export const RELU: Activation1D = {
+  name: 'relu',
+  phi: (x) => Math.max(0, x),
+  derivative: (x) => (x > 0 ? 1 : 0),
+  slopeMoment: () => 0.5,
+};
 
 export interface NetworkVariances {
   /** σ_w²: each weight's variance times the width n. */

@@ -33,6 +33,8 @@ export { gaussianProductSpectrum, type SpectrumMoments } from './jacobianSpectru
 export {
   TANH,
   LINEAR,
+  RELU,
+  slopeMoment,
   lengthMap,
   lengthTrajectory,
   lengthFixedPoint,
@@ -53,3 +55,4 @@ export {
   type PairCovariance,
   type CorrelationFixedPoint,
 } from './correlationMap.ts';
+export { WEIGHT_S1, freeJacobianSpread, type WeightFamily, type FreeJacobianSpread } from './nonlinearJacobian.ts';
