@@ -6,18 +6,31 @@
 import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Spec files by measured fast-tier time, heaviest first (npm run bench lists per-claim times). */
+/**
+ * Test files by measured time (tensorflow, worker seconds, 2026-12-01: 90, 58, 51, 44, 36, 32,
+ * 27, 27, 26, 20, 13, 10, 10, 9, 8, 6, 4, 4, 3), the integration tests among them: a long file
+ * started last would leave one worker running it alone.
+ */
 const HEAVIEST_FIRST = [
   'chains-todo-linear',
-  'chains-todo-relu',
-  'chains-relu',
   'deep-net',
+  'chains-todo-relu',
   'chains-linear',
-  'xavier-and-backward',
+  'chains-relu',
+  'matchers',
+  'chainClaimRun',
+  'dynamical-isometry',
   'gains',
-  'finite-width',
   'second-moments',
+  'finite-width',
+  'correlation-depth',
+  'orthogonal-lsuv',
+  'auditFit',
+  'edge-of-chaos',
+  'xavier-and-backward',
   'why-sqrt5',
+  'backendProcess',
+  'tfjs-default-layer',
 ];
 
 export class HeavyFirstSequencer extends BaseSequencer {
