@@ -35,10 +35,15 @@ claim(
  * reference 27.00 steps, 37 trials, 95 s on wasm here). C3 and C6a fall ~0.9 decades a step: they
  * cross the denormal range in ~6 steps, and a 10% scale error moves that by ~0.3 of a step, which
  * whole-step counts resolve only over hundreds of trials of the whole chain (the plan for C3 asked
- * for more than 384 reference matrices alone): they have no tail claim. The ReLU chains C6b and
- * C6d are not claimed yet: their runs were not completed (docs/denormals.md).
+ * for more than 384 reference matrices alone): they have no tail claim. The ReLU chains C6b
+ * (16.34 vs 16.10 steps, 243 trials) and C6d (26.73 vs 26.34, 237 trials) vary from matrix to
+ * matrix and need ~240 trials each (375 s and 607 s on wasm here; docs/denormals.md).
  */
-const square = [{ chain: 'C4', cell: 'In [151]', name: 'uniform(±1)/√dim', activation: 'linear' }] as const;
+const square = [
+  { chain: 'C4', cell: 'In [151]', name: 'uniform(±1)/√dim', activation: 'linear' },
+  { chain: 'C6b', cell: 'In [156]', name: 'uniform(±1)/√dim', activation: 'relu' },
+  { chain: 'C6d', cell: 'In [158]', name: 'uniform(±1)·√(2/dim)', activation: 'relu' },
+] as const;
 
 for (const { chain, cell, name, activation } of square) {
   claim(

@@ -35,6 +35,8 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   // the notebook's all-zero end through the denormal range (spec/denormal-tail.spec.ts)
   'Z-C2': 0.0005,
   'Z-C4': 0.0005,
+  'Z-C6b': 0.0005,
+  'Z-C6d': 0.0005,
   // finite width (spec/finite-width.spec.ts) and why √5 (spec/why-sqrt5.spec.ts)
   'H-ratio-64': 0.0005,
   'H-ratio-32': 0.0005,
