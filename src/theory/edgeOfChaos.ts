@@ -83,7 +83,7 @@ export function lengthFixedPoint(variances: NetworkVariances, act: Activation1D 
 /** χ₁ = σ_w²·E[φ'(√q*·z)²] at the fixed point. */
 export function chi1(variances: NetworkVariances, act: Activation1D = TANH): number {
   const q = lengthFixedPoint(variances, act);
-  return variances.weightVariance * gaussianExpectation((z) => act.derivative(Math.sqrt(q) * z) ** 2);
+  return variances.weightVariance * slopeMoment(act, q, 2);
 }
 
 const criticalCache = new Map<string, number>();
