@@ -36,6 +36,24 @@ export function spectrumMoments(a: ArrayLike<number>, n: number): Omit<SpectrumA
   return { mean, variance: traceSquare / n - mean ** 2, rmsFromOne: Math.sqrt(traceDeviation / n) };
 }
 
+/** The depths a Jacobian experiment reads: ascending positive integers, else an error naming `caller`. */
+export function assertAscendingDepths(caller: string, depths: readonly number[]): void {
+  if (!depths.every((d, k) => Number.isInteger(d) && d >= 1 && (k === 0 || d > (depths[k - 1] as number)))) {
+    throw new RangeError(`${caller}: depths must be ascending positive integers, got [${depths.join(', ')}]`);
+  }
+}
+
+/** JJᵀ's eigenvalue moments for the n×n Jacobian `j` reached at `depth` (j stays alive). */
+export function spectrumAt(j: tf.Tensor, depth: number): SpectrumAtDepth {
+  // JJᵀ with an explicit transpose: tfjs-wasm's matMul with a transpose flag is ~12× slower
+  const a = tf.tidy(() => tf.matMul(j, tf.transpose(j)));
+  try {
+    return { depth, ...spectrumMoments(a.dataSync(), j.shape[0] as number) };
+  } finally {
+    a.dispose();
+  }
+}
+
 /** J after each depth in `depths` (ascending), layer l drawn by `init` with seed derived from `seed`. */
 export function linearJacobianSpectrum({
   init,
@@ -48,9 +66,7 @@ export function linearJacobianSpectrum({
   depths: readonly number[];
   seed: number;
 }): SpectrumAtDepth[] {
-  if (!depths.every((d, k) => Number.isInteger(d) && d >= 1 && (k === 0 || d > (depths[k - 1] as number)))) {
-    throw new RangeError(`linearJacobianSpectrum: depths must be ascending positive integers, got [${depths.join(', ')}]`);
-  }
+  assertAscendingDepths('linearJacobianSpectrum', depths);
   const out: SpectrumAtDepth[] = [];
   let jacobian: tf.Tensor2D | undefined;
   try {
@@ -62,16 +78,7 @@ export function linearJacobianSpectrum({
       });
       previous?.dispose();
       jacobian = next;
-      if (depths.includes(l)) {
-        const j = next;
-        // JJᵀ with an explicit transpose: tfjs-wasm's matMul with a transpose flag is ~12× slower
-        const a = tf.tidy(() => tf.matMul(j, tf.transpose(j)));
-        try {
-          out.push({ depth: l, ...spectrumMoments(a.dataSync(), n) });
-        } finally {
-          a.dispose();
-        }
-      }
+      if (depths.includes(l)) out.push(spectrumAt(next, l));
     }
   } finally {
     jacobian?.dispose();

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { WeightInit } from '../init/types.ts';
 import { normalValues } from '../rng/draw.ts';
 import { deriveSeed } from '../rng/seed.ts';
-import { spectrumMoments, type SpectrumAtDepth } from './linearJacobian.ts';
+import { assertAscendingDepths, spectrumAt, type SpectrumAtDepth } from './linearJacobian.ts';
 
 export type JacobianActivation = 'relu' | 'tanh';
 
@@ -33,9 +33,7 @@ function activate(h: tf.Tensor, activation: JacobianActivation): { x: tf.Tensor;
 }
 
 export function netJacobianSpectrum({ init, activation, n, depths, biasStd, inputRms, seed }: NetJacobianOptions): SpectrumAtDepth[] {
-  if (!depths.every((d, k) => Number.isInteger(d) && d >= 1 && (k === 0 || d > (depths[k - 1] as number)))) {
-    throw new RangeError(`netJacobianSpectrum: depths must be ascending positive integers, got [${depths.join(', ')}]`);
-  }
+  assertAscendingDepths('netJacobianSpectrum', depths);
   if (activation !== 'relu' && activation !== 'tanh')
     throw new RangeError(`netJacobianSpectrum: activation must be 'relu' or 'tanh', got '${String(activation)}'`);
   if (!(biasStd >= 0 && inputRms > 0))
@@ -55,16 +53,7 @@ export function netJacobianSpectrum({ init, activation, n, depths, biasStd, inpu
       });
       tf.dispose([previousX, previousJ as tf.Tensor]);
       [x, jacobian] = [nextX, nextJ];
-      if (depths.includes(l)) {
-        const j = nextJ;
-        // JJᵀ with an explicit transpose: tfjs-wasm's matMul with a transpose flag is ~12× slower
-        const a = tf.tidy(() => tf.matMul(j, tf.transpose(j)));
-        try {
-          out.push({ depth: l, ...spectrumMoments(a.dataSync(), n) });
-        } finally {
-          a.dispose();
-        }
-      }
+      if (depths.includes(l)) out.push(spectrumAt(nextJ, l));
     }
   } finally {
     tf.dispose([x, ...(jacobian ? [jacobian] : [])]);

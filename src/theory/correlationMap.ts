@@ -15,7 +15,15 @@
  * nearest pole at a = π/(2√q), so the error is below 1e-12 for q ≤ 10 (truncating at |z| = 10
  * costs e^-50 more); spec/harness/correlationMap.test.ts pins it against closed forms.
  */
-import { TANH, chi1, criticalWeightVariance, lengthFixedPoint, type Activation1D, type NetworkVariances } from './edgeOfChaos.ts';
+import {
+  TANH,
+  chi1,
+  criticalWeightVariance,
+  lengthFixedPoint,
+  lengthMap,
+  type Activation1D,
+  type NetworkVariances,
+} from './edgeOfChaos.ts';
 
 const Z_MAX = 10;
 const STEP = 0.1;
@@ -64,16 +72,13 @@ export function gaussianPairExpectation(f: (u: number) => number, g: (u: number)
 }
 
 /** One layer of the covariance map: the next layer's pre-activation covariance of the pair. */
-export function covarianceMap(
-  cov: PairCovariance,
-  { weightVariance, biasVariance }: NetworkVariances,
-  act: Activation1D = TANH,
-): PairCovariance {
-  const phiSquared = (q: number) => gaussianPairExpectation(act.phi, act.phi, { qa: q, qb: q, qab: q });
+export function covarianceMap(cov: PairCovariance, variances: NetworkVariances, act: Activation1D = TANH): PairCovariance {
+  // each input's variance follows the length map on its own (the same q when the inputs start alike)
+  const qa = lengthMap(cov.qa, variances, act);
   return {
-    qa: weightVariance * phiSquared(cov.qa) + biasVariance,
-    qb: weightVariance * phiSquared(cov.qb) + biasVariance,
-    qab: weightVariance * gaussianPairExpectation(act.phi, act.phi, cov) + biasVariance,
+    qa,
+    qb: cov.qb === cov.qa ? qa : lengthMap(cov.qb, variances, act),
+    qab: variances.weightVariance * gaussianPairExpectation(act.phi, act.phi, cov) + variances.biasVariance,
   };
 }
 
