@@ -31,6 +31,19 @@ export function probeGrowth(options: {
   return timed(options.phase ?? 'growth probe', () => probe(options));
 }
 
+/** Decades a column may grow or shrink between renormalisations: its entries and their float32 squares stay far inside the normal range. */
+const HEADROOM_DECADES = 10;
+/** At most this many steps between renormalisations (a step costs one or two ops, a renormalisation eight). */
+const MAX_SPAN = 8;
+
+/**
+ * Columns are renormalised every `span` steps, not every step: positive homogeneity makes the
+ * per-step norms of the unnormalised products the same growth factors, and one batched norm
+ * per span costs a fraction of eight ops per step (the probe ran ~9 ops a step, whose fixed cost
+ * dominated at small n). The span follows the last batch's largest per-step change, so a batch
+ * moves a column by at most HEADROOM_DECADES; a batch that still leaves the safe range is rerun
+ * step by step.
+ */
 function probe({ matrix, activation, steps, columns = 16, readEvery = 25, stopAfter }: Parameters<typeof probeGrowth>[0]): GrowthProbe {
   const [n] = matrix.shape;
   const p = Math.min(columns, n);
@@ -46,42 +59,82 @@ function probe({ matrix, activation, steps, columns = 16, readEvery = 25, stopAf
   const unit = tf.tidy(() => tf.div(v, tf.sqrt(tf.sum(tf.square(v), 0))));
   v.dispose();
   v = unit;
-  const log10RmsOf = (): number => {
-    const top = Math.max(...logNorms);
+  const log10RmsOf = (logs: Float64Array): number => {
+    const top = Math.max(...logs);
     let sum = 0;
-    for (const l of logNorms) sum += Math.exp(2 * (l - top));
+    for (const l of logs) sum += Math.exp(2 * (l - top));
     return (top + 0.5 * Math.log(sum / (p * n))) / Math.LN10;
   };
-  const log10RmsStart = log10RmsOf();
+  const log10RmsStart = log10RmsOf(logNorms);
   const out = new Float64Array(steps);
-  let pending: tf.Tensor[] = [];
+  const atStep = new Float64Array(p);
   let recorded = 0;
+  let span = 1;
   try {
-    for (let i = 0; i < steps; i++) {
-      const [next, norms] = tf.tidy(() => {
-        const product = tf.matMul(matrix, v);
-        const w = activation === 'relu' ? tf.relu(product) : product;
-        const norm = tf.sqrt(tf.sum(tf.square(w), 0));
-        const safe = tf.where(tf.greater(norm, 0), norm, tf.onesLike(norm));
-        return [tf.div(w, safe), norm];
-      });
+    while (recorded < steps) {
+      // batches end on multiples of readEvery, where stopAfter looks (as often as before)
+      const count = Math.min(span, steps - recorded, readEvery - (recorded % readEvery));
+      const [next, norms] = runSpan(matrix, v, activation, count);
+      const values = norms.dataSync();
+      norms.dispose();
+      const widest = widestStep(values, p);
+      if (count > 1 && !inSafeRange(values)) {
+        next.dispose();
+        span = 1;
+        continue;
+      }
       v.dispose();
       v = next;
-      pending.push(norms);
-      if (pending.length === readEvery || i === steps - 1) {
-        const batch = tf.tidy(() => tf.stack(pending).dataSync());
-        tf.dispose(pending);
-        pending = [];
-        for (let row = 0; row < batch.length / p; row++) {
-          for (let j = 0; j < p; j++) logNorms[j] = (logNorms[j] as number) + Math.log(batch[row * p + j] as number);
-          out[recorded++] = log10RmsOf();
-        }
-        if (stopAfter?.(out[recorded - 1] as number, recorded)) break;
+      for (let s = 0; s < count; s++) {
+        for (let j = 0; j < p; j++) atStep[j] = (logNorms[j] as number) + Math.log(values[s * p + j] as number);
+        out[recorded++] = log10RmsOf(atStep);
       }
+      logNorms.set(atStep);
+      span = Math.max(1, Math.min(MAX_SPAN, Math.floor(HEADROOM_DECADES / Math.max(widest, 1e-9))));
+      if ((recorded % readEvery === 0 || recorded === steps) && stopAfter?.(out[recorded - 1] as number, recorded)) break;
     }
   } finally {
-    tf.dispose(pending);
     v.dispose();
   }
   return { log10Rms: out.subarray(0, recorded), log10RmsStart, columns: p };
+}
+
+/** `count` steps from unit columns v: the columns at the end, renormalised, and each step's column norms ([count, p]). */
+function runSpan(matrix: tf.Tensor2D, v: tf.Tensor, activation: Activation, count: number): [tf.Tensor, tf.Tensor] {
+  return tf.tidy(() => {
+    const products: tf.Tensor[] = [];
+    let w = v;
+    for (let s = 0; s < count; s++) {
+      const product = tf.matMul(matrix, w);
+      w = activation === 'relu' ? tf.relu(product) : product;
+      products.push(w);
+    }
+    const norms = tf.sqrt(tf.sum(tf.square(tf.stack(products)), 1));
+    const last = tf.sqrt(tf.sum(tf.square(w), 0));
+    const safe = tf.where(tf.greater(last, 0), last, tf.onesLike(last)); // an all-zero column stays zero
+    return [tf.div(w, safe), norms];
+  });
+}
+
+/** The largest per-step change of a column's norm in the batch, in decades (zero columns left out). */
+function widestStep(norms: ArrayLike<number>, p: number): number {
+  let widest = 0;
+  for (let j = 0; j < p; j++) {
+    let before = 1;
+    for (let s = 0; s * p + j < norms.length; s++) {
+      const now = norms[s * p + j] as number;
+      if (now > 0 && before > 0) widest = Math.max(widest, Math.abs(Math.log10(now / before)));
+      before = now;
+    }
+  }
+  return widest;
+}
+
+/** Every norm finite, and 0 or within HEADROOM_DECADES of the batch's unit start. */
+function inSafeRange(norms: ArrayLike<number>): boolean {
+  for (let i = 0; i < norms.length; i++) {
+    const value = norms[i] as number;
+    if (!Number.isFinite(value) || (value > 0 && Math.abs(Math.log10(value)) > HEADROOM_DECADES)) return false;
+  }
+  return true;
 }
