@@ -13,14 +13,16 @@ export interface KsResult {
 
 export function ksTest(samples: ArrayLike<number>, cdf: (x: number) => number): KsResult {
   assertFiniteSamples('ksTest', samples, 5);
-  const sorted = Array.from(samples).sort((a, b) => a - b);
+  // a typed array sorts numerically without a comparator, several times faster on millions of values
+  const sorted = Float64Array.from(samples).sort();
   const n = sorted.length;
   let statistic = 0;
-  sorted.forEach((x, i) => {
+  for (let i = 0; i < n; i++) {
+    const x = sorted[i] as number;
     const f = cdf(x);
     if (!(f >= 0 && f <= 1)) throw new RangeError(`ksTest: cdf(${x}) = ${f} is not a probability`);
     statistic = Math.max(statistic, (i + 1) / n - f, f - i / n);
-  });
+  }
   return { statistic, pValue: kolmogorovSurvival((Math.sqrt(n) + 0.12 + 0.11 / Math.sqrt(n)) * statistic), n };
 }
 
