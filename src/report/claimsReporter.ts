@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import { ALPHA_TOTAL, alphaSpent } from '../claim/budget.ts';
 import { NOT_APPLICABLE } from '../claim/format.ts';
 import { tier } from '../claim/tier.ts';
@@ -23,11 +23,17 @@ export default class ClaimsReporter implements Reporter {
     this.outputDir = outputDir;
   }
 
+  private vitest: Vitest | undefined;
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
+
   onTestRunStart(): void {
     this.started = performance.now();
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  async onTestRunEnd(testModules: ReadonlyArray<TestModule>): Promise<void> {
     const records: ClaimRecord[] = [];
     const plots = new Map<string, string>();
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -64,7 +70,10 @@ export default class ClaimsReporter implements Reporter {
       writeFileSync(path.join(this.outputDir, 'claims.json'), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(path.join(this.outputDir, 'claims.md'), claimsMarkdown(report));
       writeFileSync(path.join(this.outputDir, 'claims.html'), claimsPage(report, this.gatherPlots(records, plots)));
-      this.recordSuiteTime(report);
+      const coverage = await this.suiteCoverage(testModules);
+      if (coverage.whole) this.recordSuiteTime(report);
+      else
+        console.log(`initspec: a partial run (${coverage.why}): its wall time is not recorded as the suite's (reports/suite-times.json)`);
       console.log(
         `initspec: claims table written to ${path.join(this.outputDir, 'claims.md')} (${records.length} claim and control records)`,
       );
@@ -98,6 +107,18 @@ export default class ClaimsReporter implements Reporter {
       plots.set(name, svg);
     }
     return plots;
+  }
+
+  /** Whether this run ran every spec file the config names, unfiltered: only then is its wall time the suite's. */
+  private async suiteCoverage(modules: ReadonlyArray<TestModule>): Promise<{ whole: boolean; why: string }> {
+    if (!this.vitest) return { whole: false, why: 'no vitest context' };
+    const { testNamePattern, cliExclude } = this.vitest.config;
+    if (testNamePattern) return { whole: false, why: `tests filtered by ${String(testNamePattern)}` };
+    if (cliExclude?.length) return { whole: false, why: `files excluded: ${cliExclude.join(', ')}` };
+    const ran = new Set(modules.map((m) => m.moduleId));
+    const all = await this.vitest.globTestSpecifications();
+    const missing = all.filter((spec) => !ran.has(spec.moduleId)).length;
+    return missing === 0 ? { whole: true, why: '' } : { whole: false, why: `${all.length - missing} of ${all.length} spec files` };
   }
 
   /** The last wall time per backend and tier, kept across runs, so `npm run bench -- --all` can set them side by side. */
