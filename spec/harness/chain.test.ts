@@ -87,6 +87,27 @@ describe('probeGrowth tracks the chain in float64 beyond float32 range', () => {
     m.dispose();
     expect(probe.log10Rms[299]).toBeCloseTo(301 * Math.log10(2) + Math.log10(Math.sqrt(1 / 4)), 8);
   });
+
+  test('a span that would leave its ±10 decades is rerun step by step: a column flat for one step, then ×1e-4 a step', () => {
+    // M·e1 = e2, M·e2 = e3, M·e3 = 1e-4·e3: the first column X_i e1 = M^(i+2) e1 has norm 1 at i = 0, then 1e-4^i.
+    // The flat first step asks for a span of 8 steps, 32 decades: the probe must notice and step singly.
+    const eps = 1e-4;
+    const m = tf.tensor2d(
+      [
+        [0, 0, 0],
+        [1, 0, 0],
+        [0, 1, eps],
+      ],
+      [3, 3],
+    );
+    const before = tf.memory().numTensors;
+    const probe = probeGrowth({ matrix: m, activation: 'linear', steps: 30, columns: 1 });
+    expect(tf.memory().numTensors).toBe(before);
+    m.dispose();
+    const rmsOfUnit = Math.log10(Math.sqrt(1 / 3));
+    expect(probe.log10RmsStart).toBeCloseTo(rmsOfUnit, 12);
+    probe.log10Rms.forEach((value, i) => expect(value).toBeCloseTo(i * Math.log10(eps) + rmsOfUnit, 5));
+  });
 });
 
 describe('deepChain', () => {

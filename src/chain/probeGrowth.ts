@@ -79,7 +79,6 @@ function probe({ matrix, activation, steps, columns = 16, readEvery = 25, stopAf
       const [next, norms] = runSpan(matrixT, v, activation, count);
       const values = norms.dataSync();
       norms.dispose();
-      const widest = widestStep(values, p);
       if (count > 1 && !inSafeRange(values)) {
         next.dispose();
         span = 1;
@@ -92,7 +91,7 @@ function probe({ matrix, activation, steps, columns = 16, readEvery = 25, stopAf
         out[recorded++] = log10RmsOf(atStep);
       }
       logNorms.set(atStep);
-      span = Math.max(1, Math.min(MAX_SPAN, Math.floor(HEADROOM_DECADES / Math.max(widest, 1e-9))));
+      span = Math.max(1, Math.min(MAX_SPAN, Math.floor(HEADROOM_DECADES / Math.max(widestStep(values, p), 1e-9))));
       if ((recorded % readEvery === 0 || recorded === steps) && stopAfter?.(out[recorded - 1] as number, recorded)) break;
     }
   } finally {
