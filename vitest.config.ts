@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { tfThreadsPerWorker } from './src/backend/computeThreads.ts';
 import { HeavyFirstSequencer } from './spec/setup/heavyFirstSequencer.ts';
 
 // Per worker: the backend check and tensor hygiene; mutants.ts applies an init-library mutant
@@ -8,11 +8,8 @@ import { HeavyFirstSequencer } from './spec/setup/heavyFirstSequencer.ts';
 const setupFiles = ['spec/setup/backend.ts', 'spec/setup/mutants.ts'];
 
 const WORKERS = 2;
-// One TensorFlow compute thread per worker: by default each worker's TensorFlow starts a thread per
-// core, and two workers then share two cores four ways. Measured on the 2-core machine (500-step
-// 512² chain, two processes at once): 131 GFLOP/s together by default, 171 with one thread each.
-// Set before the workers start, so tfjs-node reads it when it loads; an explicit value wins.
-process.env.TF_NUM_INTRAOP_THREADS ??= String(Math.max(1, Math.floor(availableParallelism() / WORKERS)));
+// The cores shared out between the workers' TensorFlow (src/backend/computeThreads.ts), set before they start.
+process.env.TF_NUM_INTRAOP_THREADS = tfThreadsPerWorker(WORKERS);
 
 export default defineConfig({
   test: {

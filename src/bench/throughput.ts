@@ -1,19 +1,14 @@
 /** Aggregate chain throughput of one and of two worker processes, each on its own backend. */
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { tfThreadsPerWorker } from '../backend/computeThreads.ts';
 import { gflops, sig3 } from './measure.ts';
 
 const WORKER = path.join(path.dirname(new URL(import.meta.url).pathname), 'throughputWorker.ts');
 
-/** TensorFlow's compute threads per worker as the suite sets them (vitest.config.ts): the cores shared out, unless set. */
-function threadsPerWorker(count: number): string {
-  return process.env.TF_NUM_INTRAOP_THREADS ?? String(Math.max(1, Math.floor(availableParallelism() / count)));
-}
-
 /** Runs `count` throughputWorker.ts processes at once for `seconds`; each prints {steps, ms}. */
 async function runWorkers(count: number, seconds: number): Promise<Array<{ steps: number; ms: number }>> {
-  const env = { ...process.env, TF_NUM_INTRAOP_THREADS: threadsPerWorker(count) };
+  const env = { ...process.env, TF_NUM_INTRAOP_THREADS: tfThreadsPerWorker(count) };
   const runs = Array.from({ length: count }, () => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
@@ -32,7 +27,7 @@ export async function throughputTable(seconds = 4) {
     const total = results.reduce((sum, r) => sum + gflops(512, r.ms, r.steps), 0);
     return {
       workers: count,
-      'TF threads each': threadsPerWorker(count),
+      'TF threads each': tfThreadsPerWorker(count),
       'aggregate GFLOP/s': sig3(total),
       'wall s': sig3((performance.now() - started) / 1000),
     };
