@@ -111,7 +111,7 @@ function runSpan(matrixT: tf.Tensor, v: tf.Tensor, activation: Activation, count
       products.push(w);
     }
     const norms = tf.sqrt(tf.sum(tf.square(tf.stack(products)), 2));
-    const last = tf.sqrt(tf.sum(tf.square(w), 1, true));
+    const last = tf.reshape(tf.slice(norms, [count - 1, 0], [1, -1]), [-1, 1]); // the last step's norms, one per row of w
     const safe = tf.where(tf.greater(last, 0), last, tf.onesLike(last)); // an all-zero column stays zero
     return [tf.div(w, safe), norms];
   });
