@@ -26,7 +26,7 @@ import {
   alphaFor,
   lsuv,
 } from '../../src/index.ts';
-import { powerFactors, scaleInit } from '../../src/claim/power.ts';
+import { powerFactors, powerMargin, scaleInit } from '../../src/claim/power.ts';
 import { chainTrial } from '../../src/chain/chainTrial.ts';
 import { requestedMutant } from '../../src/power/mutants.ts';
 import { schemeFamily } from '../../src/theory/schemeFamily.ts';
@@ -38,6 +38,7 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     /scaleInit: factor must be a positive finite number, got 0/,
   ],
   ['power: δ of 1', () => powerFactors(1), /powerFactors: δ must be in \(0, 1\), got 1/],
+  ['power: a margin from no move', () => powerMargin([0.1, 0]), /powerMargin: needs the nonzero moves δ makes, got \[0.1, 0\]/],
   [
     'power: unknown mutant',
     () => requestedMutant({ INITSPEC_MUTANT: 'std×2' }),

@@ -28,5 +28,14 @@ export {
   type ChainMatrix,
   type ChainOutcome,
 } from './chainClaim.ts';
-export { DEFAULT_DELTA, scaleInit, powerFactors, type WeightInit } from './power.ts';
+export {
+  DEFAULT_DELTA,
+  POWER_MARGIN_FRACTION,
+  log10FactorMoves,
+  powerMargin,
+  powerFactors,
+  scaleInit,
+  stdMoves,
+  type WeightInit,
+} from './power.ts';
 export { claimOutcome, runPowerControl, powerLooks } from './run.ts';

@@ -17,6 +17,26 @@ export const DEFAULT_DELTA = {
   chains: 0.1,
 } as const;
 
+/**
+ * The widest margin that leaves a ±δ power control room to show its error within the claim's own
+ * trials: 0.4 of what δ moves the value on its smaller side. The trials hold the interval's
+ * half-width to margin/2, so the control's interval keeps a whole margin (two half-widths, ~2·z
+ * standard errors) between itself and the margin. At half the move it kept one half-width (~z
+ * SEs) and missed with probability ~1e-4 to 1e-3 a control (seed audit, base 20261205).
+ */
+export const POWER_MARGIN_FRACTION = 0.4;
+
+export function powerMargin(moves: readonly number[]): number {
+  if (!(moves.length > 0 && moves.every((m) => Number.isFinite(m) && m !== 0)))
+    throw new RangeError(`powerMargin: needs the nonzero moves δ makes, got [${moves.join(', ')}]`);
+  return POWER_MARGIN_FRACTION * Math.min(...moves.map(Math.abs));
+}
+
+/** What a scale error of ±δ moves a std (or any value proportional to the weights' scale) by, relatively: ±δ. */
+export const stdMoves = (delta: number): number[] => [delta, -delta];
+/** What ±δ moves log10 of a second-moment factor by, per layer: 2·log10(1 ± δ). */
+export const log10FactorMoves = (delta: number): number[] => [2 * Math.log10(1 + delta), 2 * Math.log10(1 - delta)];
+
 /** The same init with every weight multiplied by `factor`: the power controls' wrong input. */
 export function scaleInit(init: WeightInit, factor: number): WeightInit {
   if (!(Number.isFinite(factor) && factor > 0)) throw new RangeError(`scaleInit: factor must be a positive finite number, got ${factor}`);
