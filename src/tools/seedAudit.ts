@@ -34,7 +34,8 @@ const base = parseSeed(values.base, '--base');
 const dir = path.join('reports', 'audit');
 mkdirSync(dir, { recursive: true });
 
-type RunRecord = { seed: number; failed: string[]; seconds: number; crashed?: boolean };
+/** `backend`: what the run's claims ran on, from their records (the default is whatever loads). */
+type RunRecord = { seed: number; failed: string[]; seconds: number; crashed?: boolean; backend?: string };
 const failures = new Map<string, number[]>();
 const claimIds = new Set<string>();
 const runRecords: RunRecord[] = [];
@@ -66,13 +67,19 @@ for (let r = 0; r < runs; r++) {
   }
   const report = readVitestJson(file);
   const failed = new Set<string>();
+  const backend = testsOf(report).find((t) => t.meta?.claim?.backend)?.meta?.claim?.backend;
   for (const test of testsOf(report)) {
     const id = claimIdOf(test);
     claimIds.add(id);
     if (test.status === 'failed') failed.add(id);
   }
   for (const id of failed) failures.set(id, [...(failures.get(id) ?? []), seed]);
-  runRecords.push({ seed, failed: [...failed], seconds: seconds ?? reportSeconds(report) });
+  runRecords.push({
+    seed,
+    failed: [...failed],
+    seconds: seconds ?? reportSeconds(report),
+    ...(backend ? { backend: backend.split(' (')[0] } : {}),
+  });
   save(false);
 }
 save(true);
@@ -127,7 +134,8 @@ function summarise(complete: boolean) {
     runsDone: done,
     base,
     commit: gitCommit(),
-    backend: process.env.INITSPEC_BACKEND ?? 'wasm (default)',
+    // as the runs' claim records name it (INITSPEC_BACKEND, else tensorflow where tfjs-node loads, else wasm)
+    backend: [...new Set(runRecords.map((r) => r.backend ?? 'unknown'))].join(', ') || (process.env.INITSPEC_BACKEND ?? 'default'),
     alphaTotal: ALPHA_TOTAL,
     runsWithAFailure: runsWithFailure,
     falseFailRate: rate.estimate,
