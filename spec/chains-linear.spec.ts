@@ -21,6 +21,7 @@ import { readValues } from '../src/backend/readValues.ts';
 import { schemeStd } from '../src/theory/index.ts';
 import { claim } from '../src/claim/vitest.ts';
 import { CONV_SLICE_MATRIX, convSlice, EXPLODING_CONTROL, scheme } from './support/schemes.ts';
+import { pct } from '../src/text/format.ts';
 
 claim(
   chainClaim({
@@ -90,7 +91,6 @@ const weightsOf =
   ({ seed }: TrialContext) => ({ weights: readValues(() => init([512, 512], seed)) });
 
 const DRAW_STD_MARGIN = powerMargin(stdMoves(DEFAULT_DELTA.weights));
-const pct = (x: number) => `${+(100 * x).toFixed(2)}%`;
 
 function drawStdClaim(id: string, cell: string, name: 'uniform(±0.01)' | 'uniform(±1)/√dim') {
   const std = schemeStd(name, 512);

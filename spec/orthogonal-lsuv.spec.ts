@@ -17,6 +17,7 @@ import type { SeededDraw } from '../src/init/types.ts';
 import { lsuv, normal, orthogonal } from '../src/index.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
 import { OUTCOME_FLOOR } from '../src/claim/index.ts';
+import { pct } from '../src/text/format.ts';
 
 const [WIDTH, DEPTH, BATCH] = [128, 20, 128];
 const TOL = 0.05;
@@ -126,7 +127,7 @@ const RMS_MARGIN = powerMargin(stdMoves(DEFAULT_DELTA.weights));
 
 claim({
   id: 'T-orthogonal-haar',
-  statement: `orthogonal() on ${HAAR_DIM}×${HAAR_DIM} draws a Haar matrix: E tr W = 0 (within 0.5; Var tr W = 1) and rms(W)·√n = 1 (within ${+(100 * RMS_MARGIN).toFixed(2)}%)`,
+  statement: `orthogonal() on ${HAAR_DIM}×${HAAR_DIM} draws a Haar matrix: E tr W = 0 (within 0.5; Var tr W = 1) and rms(W)·√n = 1 (within ${pct(RMS_MARGIN)})`,
   measure: haarTrial((seed) => orthogonal([HAAR_DIM, HAAR_DIM], { seed })),
   checks: [
     meanWithin({
@@ -148,7 +149,7 @@ claim({
   controls: [{ label: 'Q without the sign(diag R) correction (orthogonal, not Haar)', measure: haarTrial(unsignedQ) }],
   power: {
     delta: DEFAULT_DELTA.weights,
-    basis: `weights: rms(W)·√n moves by ±2%; the ${+(100 * RMS_MARGIN).toFixed(2)}% margin is 0.4 of that`,
+    basis: `weights: rms(W)·√n moves by ±2%; the ${pct(RMS_MARGIN)} margin is 0.4 of that`,
     scaled: (f) => haarTrial((seed) => tf.tidy(() => tf.mul(orthogonal([HAAR_DIM, HAAR_DIM], { seed }), f))),
   },
 });

@@ -9,6 +9,7 @@ import { DEFAULT_DELTA, meanWithin, notebook, powerMargin, scaleInit } from '../
 import { matVecTrial } from '../src/experiments/matVec.ts';
 import { kaimingNormal, randnScaled } from '../src/index.ts';
 import { FEATURES, matVecStatistic } from '../src/theory/index.ts';
+import { pct } from '../src/text/format.ts';
 
 const dim = 512;
 const repeats = notebook('In [159]', 'repeats').value;
@@ -22,7 +23,6 @@ const repeats = notebook('In [159]', 'repeats').value;
 const SECOND_MOMENT_MARGIN = powerMargin([(1 + DEFAULT_DELTA.moments) ** 2 - 1, (1 - DEFAULT_DELTA.moments) ** 2 - 1]);
 /** Means within 5% of the output scale (E[y] = 0), or of E[relu(y)] (which δ moves by δ itself: the second moment carries the power). */
 const MEAN_MARGIN = 0.05;
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** The checks on mean(y) and mean(y²) for y = (randn·c) @ x, optionally through ReLU. */
 function momentChecks(c: number, relu: boolean, cell: string) {

@@ -14,7 +14,7 @@ import { normalValues } from '../src/rng/draw.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
 import { hostMoments, mean } from '../src/stats/moments.ts';
 import { secondMomentRatioThroughDepth, truncatedStdRatio, xavierVariance } from '../src/theory/index.ts';
-import { fmt } from '../src/text/format.ts';
+import { fmt, pct } from '../src/text/format.ts';
 import { denseStackTrial, type DenseStack } from './support/tfjsDefaultDense.ts';
 
 const SOURCE = 'tfjs-layers 4.22 Dense default; Glorot & Bengio 2010, eq. 12; tensorflow/tfjs#8594';
@@ -60,7 +60,7 @@ claim({
   id: 'D-dense-default',
   source: SOURCE,
   statement:
-    `tf.layers.dense({ units }) with no initializer draws its kernel with std 0.8796 × √(2/(fan_in+fan_out)) (within ${fmt(100 * KERNEL_MARGIN)}%), ` +
+    `tf.layers.dense({ units }) with no initializer draws its kernel with std 0.8796 × √(2/(fan_in+fan_out)) (within ${pct(KERNEL_MARGIN)}), ` +
     `so ${DEPTH} default linear Dense(${WIDTH}) layers multiply E[x²] by 0.8796^${2 * DEPTH} = ${fmt(depthRatio.drawn)} (within 5%) where the documented std keeps it`,
   measure: measure(DEFAULT_STACK),
   checks: [
@@ -107,7 +107,7 @@ claim({
   ],
   power: {
     delta: DEFAULT_DELTA.weights,
-    basis: `weights: the kernel std moves by ±2% (its margin ${fmt(100 * KERNEL_MARGIN)}% is 0.4 of that), and the ${DEPTH}-layer ratio by ×(1 ± δ)^${2 * DEPTH}`,
+    basis: `weights: the kernel std moves by ±2% (its margin ${pct(KERNEL_MARGIN)} is 0.4 of that), and the ${DEPTH}-layer ratio by ×(1 ± δ)^${2 * DEPTH}`,
     scaled: (f) => measure(DEFAULT_STACK, f),
   },
 });

@@ -16,6 +16,7 @@ import type { SeededDraw } from '../src/init/types.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { normal } from '../src/index.ts';
 import { heVariance, lecunVariance, truncatedStdRatio, xavierVariance } from '../src/theory/index.ts';
+import { pct } from '../src/text/format.ts';
 
 const [fanIn, fanOut] = [512, 256];
 const shape = [fanIn, fanOut];
@@ -24,7 +25,6 @@ const shape = [fanIn, fanOut];
  * outside it; a trial pools fanIn·fanOut = 131 072 weights, and the trials follow (stdWithin).
  */
 const RELATIVE_MARGIN = powerMargin(stdMoves(DEFAULT_DELTA.weights));
-const pct = (x: number) => `${+(100 * x).toFixed(2)}%`;
 const weightsPower = (draw: SeededDraw) => ({
   delta: DEFAULT_DELTA.weights,
   basis: `weights: the std moves by ±${pct(DEFAULT_DELTA.weights)}; the ${pct(RELATIVE_MARGIN)} margin is 0.4 of that`,

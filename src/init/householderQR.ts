@@ -119,6 +119,7 @@ function reflectAndDot(
   const length = v.length;
   // where next's first row sits relative to v's: -1 (one row above, Q's accumulation) or +1
   const shift = next === undefined ? 0 : next.length - length === 1 ? -1 : 1;
+  const nextOffset = -shift; // next's index of row k + i is i + nextOffset
   let j = from;
   for (; j + 4 <= to; j += 4) {
     const o0 = j * m + k;
@@ -160,7 +161,6 @@ function reflectAndDot(
       (matrix[o3] as number) -= s3 * vi;
       i = 1;
     }
-    const nextOffset = shift === -1 ? 1 : -1; // next's index of row k + i is i + nextOffset
     for (; i < length; i++) {
       const vi = v[i] as number;
       const ni = next[i + nextOffset] as number;
@@ -196,7 +196,6 @@ function reflectAndDot(
       (matrix[o] as number) -= s * (v[0] as number);
       i = 1;
     }
-    const nextOffset = shift === -1 ? 1 : -1;
     for (; i < length; i++) {
       const x = (matrix[o + i] as number) - s * (v[i] as number);
       matrix[o + i] = x;

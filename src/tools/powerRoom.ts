@@ -9,6 +9,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { intervalQuantile, missProbability, powerRoom } from '../claim/powerRoom.ts';
+import { median } from '../stats/median.ts';
 import { markdownTable } from '../text/format.ts';
 import { readVitestJson, testsOf } from './vitestJsonRun.ts';
 
@@ -89,19 +90,11 @@ function isInterval(
   );
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 const rows = [...rooms]
-  .map(([control, values]) => ({
-    control,
-    runs: values.length,
-    median: median(values),
-    min: Math.min(...values),
-    miss: missProbability(median(values)),
-  }))
+  .map(([control, values]) => {
+    const middle = median(values);
+    return { control, runs: values.length, median: middle, min: Math.min(...values), miss: missProbability(middle) };
+  })
   .sort((a, b) => a.median - b.median);
 const total = rows.reduce((sum, r) => sum + r.miss, 0);
 const summary = `${rows.length} power controls over ${files.length} runs: projected miss probability summed ${total.toExponential(2)} a run (Φ(−median room) each)`;
