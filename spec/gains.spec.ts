@@ -28,6 +28,15 @@ const BAND = 0.5;
  */
 const SATURATING = { margin: 0.05, sd: 0.02 };
 const UNBOUNDED = { margin: 0.15, sd: 0.12 };
+/**
+ * leaky_relu(0.5) at dim 256 ends below mean field: −0.0229 ± 0.0028 decades (mean ± SE over the 21
+ * runs of the seed audit of base 20261206; E[ln r] < ln E[r], Hanin & Rolnick's drift). Unplanned,
+ * it spent its check's room (false-fail ~6e-4 against α 2.5e-4); taken at mean + 3 SE.
+ */
+const LEAKY_RELU = {
+  ...UNBOUNDED,
+  bias: { value: -0.032, basis: "dim 256 against mean field: base 20261206's 21 audit runs' mean offset + 3 SE" },
+};
 
 type Kaiming = Omit<KaimingOptions, 'seed'>;
 
@@ -35,7 +44,7 @@ function gainClaim(options: {
   id: string;
   act: Act;
   kaiming: Kaiming;
-  tolerance: { margin: number; sd: number };
+  tolerance: { margin: number; sd: number; bias?: { value: number; basis: string } };
   control: { label: string; kaiming: Kaiming };
   /** Why the band fails, with the numbers; the mean-field check must still hold. */
   expectedFailure?: string;
@@ -73,6 +82,7 @@ function gainClaim(options: {
         margin,
         sd: tolerance.sd,
         sdBasis: 'pilot at dim 256',
+        ...(tolerance.bias ? { bias: tolerance.bias } : {}),
       }),
     ],
     controls: [{ label: control.label, measure: measure(kaimingInit(control.kaiming)) }],
@@ -100,7 +110,7 @@ claim(
     id: 'G-leaky-relu',
     act: { name: 'leaky_relu', slope: 0.5 },
     kaiming: { a: 0.5 },
-    tolerance: UNBOUNDED,
+    tolerance: LEAKY_RELU,
     control: { label: 'leaky_relu(0.5) with gain √2 (grows ×1.25 per layer in E[x²])', kaiming: { a: 0 } },
   }),
 );

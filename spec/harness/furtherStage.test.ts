@@ -27,6 +27,30 @@ describe('further stages of the t checks', () => {
     expect(mean.trialsAfter!(narrower, confidence)).toBeUndefined();
   });
 
+  test('a planning bias narrows the planned half-width to (margin − |bias|)/2, for the first stage and the further one', () => {
+    const biased = meanWithin({
+      of: 'x',
+      label: 'x',
+      target: { value: 0, formula: '0' },
+      margin: 1,
+      sd: 0.2,
+      bias: { value: -0.4, basis: 'pilot' },
+    });
+    expect(biased.trialsNeeded(confidence)).toBe(trialsForMeanHalfWidth({ sd: 0.2, halfWidth: 0.3, confidence }));
+    expect(biased.trialsBasis(confidence)).toBe(
+      'x: t half-width ≤ (margin − |bias|)/2 = 0.3 (bias -0.4: pilot) with per-trial sd 0.2 (theory)',
+    );
+    const planned = biased.trialsNeeded(confidence);
+    const wide = Array.from(standardNormals(planned, 12), (z) => ({ x: 0.4 * z }));
+    const asked = biased.trialsAfter!(wide, confidence)!;
+    const sd = Math.sqrt(sampleVariance(wide.map((o) => o.x)));
+    expect(asked.trials).toBe(Math.max(planned + 1, trialsForMeanHalfWidth({ sd, halfWidth: 0.3, confidence })));
+    expect(asked.why).toMatch(/> the planned half-width = 0\.3; resized on that sd$/);
+    expect(() =>
+      meanWithin({ of: 'x', label: 'x', target: { value: 0, formula: '0' }, margin: 1, sd: 0.2, bias: { value: 1, basis: 'pilot' } }),
+    ).toThrow('meanWithin(x): a planning bias must be finite and smaller than the margin 1, got 1');
+  });
+
   test('paired differences that are not finite (a chain that survived) are left out of the sd, but counted as seen', () => {
     const planned = paired.trialsNeeded(confidence);
     const trials = Array.from(standardNormals(planned, 13), (z) => ({ a: 1.5 * z, b: 0 }));

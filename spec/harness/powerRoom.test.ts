@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { log10FactorMoves, powerMargin, stdMoves } from '../../src/claim/power.ts';
-import { intervalQuantile, missProbability, powerRoom } from '../../src/claim/powerRoom.ts';
+import { claimRoom, intervalQuantile, missProbability, powerRoom } from '../../src/claim/powerRoom.ts';
 
 describe('powerMargin', () => {
   test('is 0.4 of the smaller move, whatever its sign', () => {
@@ -52,5 +52,29 @@ describe('powerRoom', () => {
       'powerRoom: controlEstimate must be finite, got NaN',
     );
     expect(() => intervalQuantile(1)).toThrow('intervalQuantile: confidence must be in (0, 1), got 1');
+  });
+});
+
+describe('claimRoom', () => {
+  const z = intervalQuantile(0.9995);
+  test('planned at half the margin with no bias, a check fails a true claim at its α', () => {
+    const room = claimRoom({ offsets: [0.01, -0.01], halfWidths: [0.5, 0.5], quantile: z, margin: 1 });
+    expect(room.bias).toBe(0);
+    expect(room.failProbability).toBeCloseTo(0.0005, 6);
+  });
+  test('a bias spends the room: E-correlation-depth chaotic, bias 0.0016 at half-width 0.0035 of a 0.0074 margin', () => {
+    const room = claimRoom({ offsets: [0.0011, 0.0021], halfWidths: [0.00354, 0.00354], quantile: 3.98, margin: 0.00738 });
+    expect(room.bias).toBeCloseTo(0.0016, 12);
+    expect(room.biasSE).toBeCloseTo(0.0005, 12);
+    expect(room.failProbability).toBeGreaterThan(0.003);
+    // sized for the bias, (margin − bias)/2, the same check is back at its α
+    const sized = claimRoom({ offsets: [0.0016], halfWidths: [(0.00738 - 0.0016) / 2], quantile: z, margin: 0.00738 });
+    expect(sized.failProbability).toBeLessThan(0.0005);
+  });
+  test('bad input names the problem', () => {
+    expect(() => claimRoom({ offsets: [], halfWidths: [], quantile: z, margin: 1 })).toThrow(
+      'claimRoom: needs one half-width per offset and at least one run, got 0 and 0',
+    );
+    expect(() => claimRoom({ offsets: [Number.NaN], halfWidths: [1], quantile: z, margin: 1 })).toThrow('must be finite, got NaN');
   });
 });

@@ -6,6 +6,7 @@
  * half-width at most margin/2) leaves ≥ 2z SEs; a margin at half the move leaves ~z.
  */
 import jStat from 'jstat';
+import { median } from '../stats/median.ts';
 
 export interface RoomInput {
   /** The control's estimate of the checked value (the init scaled by 1 ± δ). */
@@ -38,3 +39,43 @@ export function intervalQuantile(confidence: number, df?: number): number {
 
 /** The miss probability that room implies, Φ(−room). */
 export const missProbability = (room: number): number => jStat.normal.cdf(-room, 0, 1);
+
+export interface ClaimRoomInput {
+  /** The check's offsets from its target (estimate − target), one per audit run. */
+  offsets: readonly number[];
+  /** Its half-widths and the quantile that made them, one per run. */
+  halfWidths: readonly number[];
+  quantile: number;
+  margin: number;
+}
+
+/**
+ * A claim's own check, read over audit runs: its bias (the offsets' mean, e.g. a finite-width
+ * net against a mean-field target) and how likely it is to fail on a true claim. A check fails
+ * when |offset| + half-width > margin; with offset ~ N(bias, SE) at the median half-width and SE,
+ * that is Φ(−(margin − hw − bias)/SE) + Φ(−(margin − hw + bias)/SE). Planned at hw = margin/2
+ * with no bias this is 2Φ(−z) = the check's α; a bias spends the room the sizing left.
+ */
+export function claimRoom({ offsets, halfWidths, quantile, margin }: ClaimRoomInput): {
+  bias: number;
+  biasSE: number;
+  standardError: number;
+  halfWidth: number;
+  failProbability: number;
+} {
+  if (offsets.length === 0 || offsets.length !== halfWidths.length)
+    throw new RangeError(`claimRoom: needs one half-width per offset and at least one run, got ${offsets.length} and ${halfWidths.length}`);
+  for (const value of [...offsets, ...halfWidths, quantile, margin]) {
+    if (!Number.isFinite(value)) throw new RangeError(`claimRoom: offsets, half-widths, quantile and margin must be finite, got ${value}`);
+  }
+  if (!(margin > 0 && quantile > 0 && halfWidths.every((h) => h > 0)))
+    throw new RangeError('claimRoom: needs a positive margin, quantile and half-widths');
+  const runs = offsets.length;
+  const bias = offsets.reduce((s, o) => s + o, 0) / runs;
+  const spread = runs > 1 ? Math.sqrt(offsets.reduce((s, o) => s + (o - bias) ** 2, 0) / (runs - 1)) : Number.NaN;
+  const halfWidth = median(halfWidths);
+  const standardError = halfWidth / quantile;
+  const room = margin - halfWidth;
+  const failProbability = missProbability((room - bias) / standardError) + missProbability((room + bias) / standardError);
+  return { bias, biasSE: spread / Math.sqrt(runs), standardError, halfWidth, failProbability };
+}

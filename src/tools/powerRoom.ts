@@ -4,11 +4,14 @@
  * record). Per control and run: its best decisive check's room in SEs at the claim's own trial
  * count (src/claim/powerRoom.ts); over the runs the median, the smallest, and Φ(−median), its
  * miss probability, summed over the suite: the false-fail rate the power controls add to α.
+ * And the claims' own checks: each one's bias over the runs (its offsets' mean) and the fail
+ * probability that bias leaves at its median half-width, against the check's α: a check whose
+ * measured value sits off its theory (finite width, say) fails more often than its α states.
  * Writes reports/power-room.json and reports/power-room.md.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { intervalQuantile, missProbability, powerRoom } from '../claim/powerRoom.ts';
+import { claimRoom, intervalQuantile, missProbability, powerRoom } from '../claim/powerRoom.ts';
 import { median } from '../stats/median.ts';
 import { markdownTable } from '../text/format.ts';
 import { readVitestJson, testsOf } from './vitestJsonRun.ts';
@@ -27,18 +30,25 @@ interface CheckRecord {
 }
 interface ClaimRecord {
   id: string;
+  /** The checks a claim expects to fail (a false notebook claim): not a false fail, left out of the claims' room. */
+  expectedFailure?: { checks: string[] };
   role: string;
   trials: number;
   checks: CheckRecord[];
 }
 
-const dir = process.argv[2] ?? path.join('reports', 'audit');
+const dir = path.relative(process.cwd(), process.argv[2] ?? path.join('reports', 'audit')) || '.';
 const files = readdirSync(dir)
   .filter((f) => /^run-\d+\.json$/.test(f))
   .map((f) => path.join(dir, f));
 if (files.length === 0) throw new Error(`audit:power-room: no run-*.json in ${dir}; run npm run audit:seeds first`);
 
 const rooms = new Map<string, number[]>();
+// the claims' own interval checks over the runs: offsets from the target, half-widths, trials
+const own = new Map<
+  string,
+  { margin: number; confidence: number; method: string; offsets: number[]; halfWidths: number[]; trials: number[] }
+>();
 // controls whose error showed in a check with no interval (a KS distance): no room to measure
 const otherwise = new Map<string, string>();
 for (const file of files) {
@@ -48,6 +58,31 @@ for (const file of files) {
     return record ? [{ record, name: t.fullName }] : [];
   });
   const claims = new Map(records.filter((r) => r.record.role === 'claim').map((r) => [r.record.id, r.record]));
+  for (const claim of claims.values()) {
+    for (const check of claim.checks) {
+      if (
+        claim.expectedFailure?.checks.includes(check.label) ||
+        check.informational ||
+        !isInterval(check) ||
+        check.estimate === undefined ||
+        !Number.isFinite(check.estimate)
+      )
+        continue;
+      const key = `${claim.id} · ${check.label}`;
+      const entry = own.get(key) ?? {
+        margin: check.margin,
+        confidence: check.confidence,
+        method: check.method,
+        offsets: [],
+        halfWidths: [],
+        trials: [],
+      };
+      entry.offsets.push(check.estimate - check.target);
+      entry.halfWidths.push((check.upper - check.lower) / 2);
+      entry.trials.push(claim.trials);
+      own.set(key, entry);
+    }
+  }
   for (const { record, name } of records.filter((r) => r.record.role === 'power')) {
     const claim = claims.get(record.id);
     if (!claim) continue;
@@ -98,14 +133,31 @@ const rows = [...rooms]
   .sort((a, b) => a.median - b.median);
 const total = rows.reduce((sum, r) => sum + r.miss, 0);
 const summary = `${rows.length} power controls over ${files.length} runs: projected miss probability summed ${total.toExponential(2)} a run (Φ(−median room) each)`;
+const checks = [...own]
+  .map(([check, e]) => {
+    const trials = median(e.trials);
+    const df = /\bt\b/.test(e.method) && trials < 1000 ? trials - 1 : undefined;
+    const room = claimRoom({
+      offsets: e.offsets,
+      halfWidths: e.halfWidths,
+      quantile: intervalQuantile(e.confidence, df),
+      margin: e.margin,
+    });
+    return { check, runs: e.offsets.length, margin: e.margin, alpha: 1 - e.confidence, ...room };
+  })
+  .sort((a, b) => b.failProbability / b.alpha - a.failProbability / a.alpha);
+const over = checks.filter((c) => c.failProbability > 2 * c.alpha);
+const checksSummary =
+  `${checks.length} claim checks with a margin: projected false-fail probability summed ${checks.reduce((s, c) => s + c.failProbability, 0).toExponential(2)} a run; ` +
+  `${over.length} above twice their α${over.length ? ` (${over.map((c) => c.check.split(' · ')[0]).join(', ')})` : ''}`;
 const unmeasured = [...otherwise].map(([control, shownBy]) => ({ control, shownBy }));
 writeFileSync(
   path.join('reports', 'power-room.json'),
-  `${JSON.stringify({ dir, runs: files.length, totalMiss: total, rows, unmeasured }, null, 2)}\n`,
+  `${JSON.stringify({ dir, runs: files.length, totalMiss: total, rows, unmeasured, checks }, null, 2)}\n`,
 );
 writeFileSync(
   path.join('reports', 'power-room.md'),
-  `# Power controls' room\n\n${summary}.\n\n` +
+  `# Power controls' room\n\nFrom the claim records of ${files.length} seed-audit runs in ${dir}. ${summary}.\n\n` +
     markdownTable(
       ['control · its best check', 'runs', 'median room (SEs)', 'smallest', 'miss ≈ Φ(−median)'],
       rows.map((r) => [r.control, String(r.runs), r.median.toFixed(2), r.min.toFixed(2), r.miss.toExponential(1)]),
@@ -113,9 +165,30 @@ writeFileSync(
     '\n' +
     (unmeasured.length
       ? `\nShown by a check without an interval (no room to measure here): ${unmeasured.map((u) => `${u.control} by ${u.shownBy}`).join('; ')}.\n`
-      : ''),
+      : '') +
+    `\n## The claims' own checks: bias and room\n\n${checksSummary}. Bias: the mean offset from the theory over the runs (± its SE), in the check's SEs at its median half-width; ` +
+    `fail ≈ Φ(−(margin − hw − bias)/SE) + Φ(−(margin − hw + bias)/SE).\n\n` +
+    markdownTable(
+      ['claim · check', 'runs', 'margin', 'bias ± SE', 'bias (SEs)', 'half-width / margin', 'fail ≈', 'α'],
+      checks.map((c) => [
+        c.check,
+        String(c.runs),
+        c.margin.toPrecision(3),
+        `${c.bias.toPrecision(2)} ± ${c.biasSE.toPrecision(2)}`,
+        (c.bias / c.standardError).toFixed(2),
+        (c.halfWidth / c.margin).toFixed(2),
+        c.failProbability.toExponential(1),
+        c.alpha.toExponential(1),
+      ]),
+    ).join('\n') +
+    '\n',
 );
 console.log(summary);
 for (const r of rows.slice(0, 12))
   console.log(`  ${r.median.toFixed(2).padStart(6)} SEs (min ${r.min.toFixed(2)})  miss ${r.miss.toExponential(1)}  ${r.control}`);
+console.log(checksSummary);
+for (const c of checks.slice(0, 8))
+  console.log(
+    `  fail ${c.failProbability.toExponential(1)} (α ${c.alpha.toExponential(1)}), bias ${(c.bias / c.standardError).toFixed(2)} SEs  ${c.check}`,
+  );
 console.log('saved reports/power-room.md, reports/power-room.json');

@@ -22,7 +22,7 @@ function beyondAnyCap(size: () => number): number {
 /**
  * A further stage for an interval planned on an sd, over a trial statistic's finite values:
  * undefined with fewer than 2 of them or while the interval is as narrow as planned (half-width
- * ≤ margin/2), else the trials `size` asks for on their sd (at least `minSd`; at least one trial
+ * ≤ `halfWidth`, default margin/2), else the trials `size` asks for on their sd (at least `minSd`; at least one trial
  * more than seen). Reads the spread only, never the mean or the verdict.
  */
 export function furtherStage(
@@ -33,6 +33,7 @@ export function furtherStage(
     minSd = 0,
     plannedSd,
     margin,
+    halfWidth = margin / 2,
     unit = '',
     size,
   }: {
@@ -40,6 +41,8 @@ export function furtherStage(
     minSd?: number;
     plannedSd?: number;
     margin: number;
+    /** The planned half-width, when not margin/2 (a planning bias narrows it). */
+    halfWidth?: number;
     unit?: string;
     size: (sd: number) => number;
   },
@@ -48,7 +51,7 @@ export function furtherStage(
   if (finite.length < 2) return undefined;
   const ci = interval(finite);
   const half = (ci.upper - ci.lower) / 2;
-  if (half <= margin / 2) return undefined;
+  if (half <= halfWidth) return undefined;
   const sd = Math.max(minSd, Math.sqrt(sampleVariance(finite)));
   const u = unit ? ` ${unit}` : '';
   const planned = plannedSd === undefined ? '' : ` (planned ${fmt(plannedSd)}${u})`;
@@ -57,7 +60,7 @@ export function furtherStage(
       beyondAnyCap(() => size(sd)),
       values.length + 1,
     ),
-    why: `${label}: the first ${values.length} trials' sd ${fmt(sd)}${u}${planned} gave a half-width ${fmt(half)}${u} > margin/2 = ${fmt(margin / 2)}${u}; resized on that sd`,
+    why: `${label}: the first ${values.length} trials' sd ${fmt(sd)}${u}${planned} gave a half-width ${fmt(half)}${u} > ${halfWidth === margin / 2 ? 'margin/2' : 'the planned half-width'} = ${fmt(halfWidth)}${u}; resized on that sd`,
   };
 }
 
@@ -65,12 +68,13 @@ export function furtherStage(
 export function furtherStageForMean(
   label: string,
   values: readonly number[],
-  { margin, confidence, unit }: { margin: number; confidence: number; unit?: string },
+  { margin, halfWidth = margin / 2, confidence, unit }: { margin: number; halfWidth?: number; confidence: number; unit?: string },
 ): { trials: number; why: string } | undefined {
   return furtherStage(label, values, {
     interval: (finite) => meanCI(finite, { confidence }),
     margin,
+    halfWidth,
     unit,
-    size: (sd) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
+    size: (sd) => trialsForMeanHalfWidth({ sd, halfWidth, confidence }),
   });
 }

@@ -12,7 +12,11 @@ import { furtherStageForMean } from './furtherStage.ts';
  * E[of] = target ± margin, by a t interval over trials. `sd` is the planning value of the
  * per-trial standard deviation (from theory); trials spread wider get a further stage. With
  * `notebook` and `notebookRepeats`, the report also says how many standard errors the
- * notebook's own average sits from the target.
+ * notebook's own average sits from the target. With `bias`, a planning value of how far the
+ * measured setting's expectation sits from the target (a finite-width net against a mean-field
+ * theory), the trials keep the half-width ≤ (margin − |bias|)/2: the room sizing leaves for the
+ * noise is then not spent by the bias, so the check still fails a true claim at about its α.
+ * The decision never sees it: the interval must still lie within target ± margin.
  */
 export function meanWithin<const S extends string>(options: {
   of: S;
@@ -24,14 +28,24 @@ export function meanWithin<const S extends string>(options: {
   sdBasis?: string;
   notebook?: NotebookValue;
   notebookRepeats?: number;
+  /** Planning offset of the measured expectation from the target, and where it comes from. */
+  bias?: { value: number; basis: string };
 }): Check<S, never> {
-  const { of, label, target, margin, sd, sdBasis = 'theory', notebook, notebookRepeats } = options;
+  const { of, label, target, margin, sd, sdBasis = 'theory', notebook, notebookRepeats, bias } = options;
   if (!(margin > 0)) throw new RangeError(`meanWithin(${label}): margin must be > 0, got ${margin}`);
+  const offset = Math.abs(bias?.value ?? 0);
+  if (!(offset < margin))
+    throw new RangeError(`meanWithin(${label}): a planning bias must be finite and smaller than the margin ${margin}, got ${bias?.value}`);
+  const halfWidth = (margin - offset) / 2;
+  const planned = bias
+    ? `(margin − |bias|)/2 = ${fmt(halfWidth)} (bias ${fmt(bias.value)}: ${bias.basis})`
+    : `margin/2 = ${fmt(halfWidth)}`;
   return {
     label,
-    trialsBasis: () => `${label}: t half-width ≤ margin/2 = ${fmt(margin / 2)} with per-trial sd ${fmt(sd)} (${sdBasis})`,
-    trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth: margin / 2, confidence }),
-    trialsAfter: (observations, confidence) => furtherStageForMean(label, scalars(observations, of), { margin, confidence }),
+    trialsBasis: () => `${label}: t half-width ≤ ${planned} with per-trial sd ${fmt(sd)} (${sdBasis})`,
+    trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth, confidence }),
+    trialsAfter: (observations, confidence) =>
+      furtherStageForMean(label, scalars(observations, of), { margin, confidence, ...(bias ? { halfWidth } : {}) }),
     evaluate(observations, confidence) {
       const values = scalars(observations, of);
       const ci = meanCI(values, { confidence });
