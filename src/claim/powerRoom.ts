@@ -4,9 +4,11 @@
  * A control shows the error when its interval lies wholly outside the margin, so at the claim's
  * trial count it misses with probability ≈ Φ(−room). The rule margin ≤ 0.4 × the move (with the
  * half-width at most margin/2) leaves ≥ 2z SEs; a margin at half the move leaves ~z.
+ * The same reading of a claim's own check (claimRoom) says how often it fails a true claim.
  */
 import jStat from 'jstat';
 import { median } from '../stats/median.ts';
+import { mean, sampleVariance } from '../stats/moments.ts';
 
 export interface RoomInput {
   /** The control's estimate of the checked value (the init scaled by 1 ± δ). */
@@ -71,11 +73,11 @@ export function claimRoom({ offsets, halfWidths, quantile, margin }: ClaimRoomIn
   if (!(margin > 0 && quantile > 0 && halfWidths.every((h) => h > 0)))
     throw new RangeError('claimRoom: needs a positive margin, quantile and half-widths');
   const runs = offsets.length;
-  const bias = offsets.reduce((s, o) => s + o, 0) / runs;
-  const spread = runs > 1 ? Math.sqrt(offsets.reduce((s, o) => s + (o - bias) ** 2, 0) / (runs - 1)) : Number.NaN;
+  const bias = mean(offsets);
+  const biasSE = runs > 1 ? Math.sqrt(sampleVariance(offsets) / runs) : Number.NaN;
   const halfWidth = median(halfWidths);
   const standardError = halfWidth / quantile;
   const room = margin - halfWidth;
   const failProbability = missProbability((room - bias) / standardError) + missProbability((room + bias) / standardError);
-  return { bias, biasSE: spread / Math.sqrt(runs), standardError, halfWidth, failProbability };
+  return { bias, biasSE, standardError, halfWidth, failProbability };
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MUTANTS, MUTANT_NAMES } from '../power/mutants.ts';
 import { markdownTable } from '../text/format.ts';
-import { claimIdOf, readVitestJson, runVitestToJson, testsOf } from './vitestJsonRun.ts';
+import { claimIdOf, logFileOf, readVitestJson, runVitestToJson, testsOf } from './vitestJsonRun.ts';
 
 type Cell = 'caught' | 'missed' | 'n/a';
 
@@ -33,7 +33,8 @@ for (const mutant of MUTANTS.filter((m) => chosen.includes(m.name))) {
   const file = path.join(dir, `${mutant.name.replace(/[^\w.-]+/g, '_')}.json`);
   console.log(`power: mutant ${mutant.name} — ${mutant.bug}`);
   const seconds = runVitestToJson([...files, '--exclude', 'spec/harness/**', '-t', claimTests], file, { INITSPEC_MUTANT: mutant.name });
-  if (!existsSync(file)) throw new Error(`power: the run with mutant ${mutant.name} wrote no report (${file}); see its output above`);
+  if (!existsSync(file))
+    throw new Error(`power: the run with mutant ${mutant.name} wrote no report (${file}); see its console output in ${logFileOf(file)}`);
   const cells: Record<string, Cell> = {};
   for (const result of testsOf(readVitestJson(file))) {
     if (result.status === 'skipped' || result.status === 'pending') continue;

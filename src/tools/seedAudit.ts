@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { ALPHA_LEDGER, ALPHA_TOTAL } from '../claim/budget.ts';
 import { parseSeed, seedFor } from '../rng/seed.ts';
 import { proportionCI } from '../stats/intervals.ts';
-import { claimIdOf, readVitestJson, reportSeconds, runVitestToJson, testsOf } from './vitestJsonRun.ts';
+import { claimIdOf, logFileOf, readVitestJson, reportSeconds, runVitestToJson, testsOf } from './vitestJsonRun.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -61,6 +61,7 @@ for (let r = 0; r < runs; r++) {
       });
   if (!existsSync(file)) {
     // vitest died before writing its report: a crash is a failed run, never a silent pass
+    console.log(`audit run ${r + 1}: no report; its console output is in ${logFileOf(file)}`);
     runRecords.push({ seed, failed: ['(run crashed: no report)'], seconds: seconds ?? 0, crashed: true });
     save(false);
     continue;

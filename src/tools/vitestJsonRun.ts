@@ -3,7 +3,7 @@
  * the power run both do for each seed or mutant.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 
 export interface VitestTest {
   fullName: string;
@@ -16,22 +16,29 @@ export interface VitestJson {
   testResults: Array<{ endTime: number; assertionResults: VitestTest[] }>;
 }
 
+/** Where runVitestToJson keeps a run's console output (dot reporter, errors): beside its JSON report. */
+export const logFileOf = (file: string): string => file.replace(/\.json$/, '') + '.log';
+
 /**
- * `npx vitest run ARGS` with the dot reporter on screen and the JSON report in `file`; failing
- * tests are what the callers count, so a non-zero exit is not an error (a missing report is, for
- * the caller to say). Returns the wall time in s.
+ * `npx vitest run ARGS` with the JSON report in `file` and the console output (dot reporter,
+ * stderr) in logFileOf(file), so a run that dies before its report leaves its reason behind;
+ * failing tests are what the callers count, so a non-zero exit is not an error (a missing
+ * report is, for the caller to say). Returns the wall time in s.
  */
 export function runVitestToJson(args: readonly string[], file: string, env: NodeJS.ProcessEnv): number {
   const started = performance.now();
   // a report left by an earlier run must not stand in for a run that crashes
   rmSync(file, { force: true });
+  const log = openSync(logFileOf(file), 'w');
   try {
     execFileSync('npx', ['vitest', 'run', ...args, '--reporter=dot', '--reporter=json', `--outputFile.json=${file}`], {
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', log, log],
     });
   } catch {
     // failed tests are the data; the JSON report says which
+  } finally {
+    closeSync(log);
   }
   return (performance.now() - started) / 1000;
 }
