@@ -60,14 +60,7 @@ for (const file of files) {
   const claims = new Map(records.filter((r) => r.record.role === 'claim').map((r) => [r.record.id, r.record]));
   for (const claim of claims.values()) {
     for (const check of claim.checks) {
-      if (
-        claim.expectedFailure?.checks.includes(check.label) ||
-        check.informational ||
-        !isInterval(check) ||
-        check.estimate === undefined ||
-        !Number.isFinite(check.estimate)
-      )
-        continue;
+      if (claim.expectedFailure?.checks.includes(check.label) || !isInterval(check) || !hasEstimate(check)) continue;
       const key = `${claim.id} · ${check.label}`;
       const entry = own.get(key) ?? {
         margin: check.margin,
@@ -91,16 +84,14 @@ for (const file of files) {
     let bestLabel = '';
     const measured = new Set<string>();
     for (const check of record.checks) {
-      const own = claim.checks.find((c) => c.label === check.label);
-      if (!own || check.informational || !isInterval(own) || check.estimate === undefined || !Number.isFinite(check.estimate)) continue;
-      // t intervals on the claim's trials; chi-square (std) and large samples: normal
-      const df = /\bt\b/.test(own.method) && claim.trials < 1000 ? claim.trials - 1 : undefined;
+      const claimCheck = claim.checks.find((c) => c.label === check.label);
+      if (!claimCheck || !isInterval(claimCheck) || !hasEstimate(check)) continue;
       const room = powerRoom({
         controlEstimate: check.estimate,
-        target: own.target,
-        margin: own.margin,
-        claimHalfWidth: (own.upper - own.lower) / 2,
-        quantile: intervalQuantile(own.confidence, df),
+        target: claimCheck.target,
+        margin: claimCheck.margin,
+        claimHalfWidth: (claimCheck.upper - claimCheck.lower) / 2,
+        quantile: quantileOf(claimCheck, claim.trials),
       });
       measured.add(check.label);
       if (room > best) [best, bestLabel] = [room, check.label];
@@ -116,13 +107,24 @@ for (const file of files) {
   }
 }
 
+/** A decisive check with an interval and a margin. */
 function isInterval(
   c: CheckRecord,
 ): c is Required<Pick<CheckRecord, 'confidence' | 'margin' | 'target' | 'lower' | 'upper'>> & CheckRecord {
   return (
+    !c.informational &&
     [c.confidence, c.margin, c.target, c.lower, c.upper].every((v) => typeof v === 'number' && Number.isFinite(v)) &&
     (c.margin as number) > 0
   );
+}
+
+function hasEstimate(c: CheckRecord): c is CheckRecord & { estimate: number } {
+  return c.estimate !== undefined && Number.isFinite(c.estimate);
+}
+
+/** The quantile that made a check's interval: t on the trials for a t interval; chi-square (std) and large samples: normal. */
+function quantileOf(check: { method: string; confidence: number }, trials: number): number {
+  return intervalQuantile(check.confidence, /\bt\b/.test(check.method) && trials < 1000 ? trials - 1 : undefined);
 }
 
 const rows = [...rooms]
@@ -135,12 +137,10 @@ const total = rows.reduce((sum, r) => sum + r.miss, 0);
 const summary = `${rows.length} power controls over ${files.length} runs: projected miss probability summed ${total.toExponential(2)} a run (Φ(−median room) each)`;
 const checks = [...own]
   .map(([check, e]) => {
-    const trials = median(e.trials);
-    const df = /\bt\b/.test(e.method) && trials < 1000 ? trials - 1 : undefined;
     const room = claimRoom({
       offsets: e.offsets,
       halfWidths: e.halfWidths,
-      quantile: intervalQuantile(e.confidence, df),
+      quantile: quantileOf(e, median(e.trials)),
       margin: e.margin,
     });
     return { check, runs: e.offsets.length, margin: e.margin, alpha: 1 - e.confidence, ...room };

@@ -44,8 +44,7 @@ export function meanWithin<const S extends string>(options: {
     label,
     trialsBasis: () => `${label}: t half-width ≤ ${planned} with per-trial sd ${fmt(sd)} (${sdBasis})`,
     trialsNeeded: (confidence) => trialsForMeanHalfWidth({ sd, halfWidth, confidence }),
-    trialsAfter: (observations, confidence) =>
-      furtherStageForMean(label, scalars(observations, of), { margin, confidence, ...(bias ? { halfWidth } : {}) }),
+    trialsAfter: (observations, confidence) => furtherStageForMean(label, scalars(observations, of), { margin, halfWidth, confidence }),
     evaluate(observations, confidence) {
       const values = scalars(observations, of);
       const ci = meanCI(values, { confidence });
