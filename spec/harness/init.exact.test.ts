@@ -22,6 +22,8 @@ import {
   xavierNormal,
 } from '../../src/index.ts';
 import { householderQR } from '../../src/init/householderQR.ts';
+import { haarColumns, stewartHaarColumns, stewartHaarWeights } from '../../src/init/haarOrthogonal.ts';
+import { deriveSeed } from '../../src/rng/seed.ts';
 import { standardNormals } from '../../src/rng/draw.ts';
 import { hostMoments } from '../../src/stats/index.ts';
 import { schemeStd } from '../../src/theory/index.ts';
@@ -79,6 +81,88 @@ describe('householderQR is the thin QR of its input', () => {
   test('shape errors', () => {
     expect(() => householderQR(new Float64Array(6), 2, 3)).toThrow('householderQR: needs rows >= columns, got 2×3');
     expect(() => householderQR(new Float64Array(5), 3, 2)).toThrow('householderQR: expected 6 entries, got 5');
+  });
+});
+
+/** Determinant of a column-major 4×4, by elimination with partial pivoting. */
+function determinant4(q: Float64Array): number {
+  const a = Array.from({ length: 4 }, (_, i) => Array.from({ length: 4 }, (_, j) => at(q, 4, i, j)));
+  let det = 1;
+  for (let k = 0; k < 4; k++) {
+    let pivot = k;
+    for (let i = k + 1; i < 4; i++) if (Math.abs(a[i]![k]!) > Math.abs(a[pivot]![k]!)) pivot = i;
+    if (pivot !== k) {
+      [a[k], a[pivot]] = [a[pivot]!, a[k]!];
+      det = -det;
+    }
+    det *= a[k]![k]!;
+    for (let i = k + 1; i < 4; i++) {
+      const f = a[i]![k]! / a[k]![k]!;
+      for (let j = k; j < 4; j++) a[i]![j]! -= f * a[k]![j]!;
+    }
+  }
+  return det;
+}
+
+describe("Stewart's Haar draw (the reference ensembles'): fresh Gaussian reflectors, no factorization", () => {
+  test.each([
+    [6, 4],
+    [5, 5],
+    [7, 1],
+    [64, 64],
+  ])('%i×%i: QᵀQ = I', (m, n) => {
+    const q = stewartHaarColumns(m, n, 5);
+    const gram = qTransposeA(q, q, m, n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) expect(Math.abs((gram[i]?.[j] as number) - (i === j ? 1 : 0))).toBeLessThan(1e-13);
+  });
+
+  test("Q's first column is the first fresh Gaussian vector, normalised (H₀e₀·sign α = x/‖x‖)", () => {
+    const q = stewartHaarColumns(6, 3, 8);
+    const x = standardNormals(6, 8);
+    const norm = Math.hypot(...x);
+    for (let i = 0; i < 6; i++) expect(at(q, 6, i, 0)).toBeCloseTo((x[i] as number) / norm, 14);
+  });
+
+  // Haar on O(4): E tr Q = 0 and E det Q = 0 (both sd 1), E Q₁₁ = 0 (sd ½), E Q₁₁² = ¼ (Beta(½, 3/2): sd ¼)
+  const draws = 4000;
+  const moments = (draw: (seed: number) => Float64Array) => {
+    const sums = { trace: 0, det: 0, q11: 0, q11Squared: 0 };
+    for (let k = 0; k < draws; k++) {
+      const q = draw(deriveSeed(17, `haar ${k}`));
+      sums.trace += at(q, 4, 0, 0) + at(q, 4, 1, 1) + at(q, 4, 2, 2) + at(q, 4, 3, 3);
+      sums.det += determinant4(q);
+      sums.q11 += at(q, 4, 0, 0);
+      sums.q11Squared += at(q, 4, 0, 0) ** 2;
+    }
+    return { trace: sums.trace / draws, det: sums.det / draws, q11: sums.q11 / draws, q11Squared: sums.q11Squared / draws };
+  };
+  const bound = (sd: number) => (4.5 * sd) / Math.sqrt(draws);
+
+  test(`${draws} 4×4 draws have Haar's moments within 4.5 SEs`, () => {
+    const m = moments((seed) => stewartHaarColumns(4, 4, seed));
+    expect(Math.abs(m.trace)).toBeLessThan(bound(1));
+    expect(Math.abs(m.det)).toBeLessThan(bound(1));
+    expect(Math.abs(m.q11)).toBeLessThan(bound(0.5));
+    expect(Math.abs(m.q11Squared - 0.25)).toBeLessThan(bound(0.25));
+  });
+
+  test('the same moments reject a QR draw without the sign correction (orthogonal, not Haar)', () => {
+    const m = moments((seed) => haarColumns(4, 4, seed, { signCorrection: false }));
+    expect(Math.abs(m.trace)).toBeGreaterThan(bound(1));
+  });
+
+  test('weights: Q when tall, Qᵀ when wide; shape errors name the shape', () => {
+    const q = stewartHaarColumns(5, 3, 2);
+    const tall = stewartHaarWeights(5, 3, 2);
+    const wide = stewartHaarWeights(3, 5, 2);
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 3; j++) {
+        expect(tall[i * 3 + j]).toBe(Math.fround(at(q, 5, i, j)));
+        expect(wide[j * 5 + i]).toBe(Math.fround(at(q, 5, i, j)));
+      }
+    expect(() => stewartHaarColumns(3, 4, 1)).toThrow('stewartHaarColumns: needs integers tall >= wide >= 1, got 3×4');
+    expect(() => stewartHaarColumns(4, 0, 1)).toThrow('got 4×0');
   });
 });
 

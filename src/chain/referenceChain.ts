@@ -11,7 +11,7 @@
  * theory leaves out, and never sees a trial's draw.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { haarWeights } from '../init/haarOrthogonal.ts';
+import { stewartHaarWeights } from '../init/haarOrthogonal.ts';
 import { seedFor } from '../rng/seed.ts';
 import { normalValues, uniformValues } from '../rng/draw.ts';
 import type { SchemeFamily } from '../theory/schemeFamily.ts';
@@ -24,7 +24,7 @@ export function normalisedMatrixValues(family: SchemeFamily, n: number, seed: nu
   const std = 1 / Math.sqrt(n);
   if (family === 'uniform') return uniformValues(n * n, -Math.sqrt(3) * std, Math.sqrt(3) * std, seed);
   if (family === 'normal') return normalValues(n * n, 0, std, seed);
-  return haarWeights(n, n, { seed }); // Haar orthogonal
+  return stewartHaarWeights(n, n, seed); // Haar orthogonal, by the cheaper of two draws of the same law
 }
 
 export interface ReferenceOptions {

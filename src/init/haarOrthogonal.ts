@@ -4,7 +4,8 @@
  * not Haar (its first row leans towards QR's sign convention): the power run's mutant asks for that.
  */
 import { standardNormals } from '../rng/draw.ts';
-import { householderQR } from './householderQR.ts';
+import { timed } from '../bench/phaseClock.ts';
+import { accumulateQ, householderQR, reflectorOf } from './householderQR.ts';
 
 /** `tall`×`wide` with orthonormal columns, column-major (Q[j*tall + i] = Q(i, j)). */
 export function haarColumns(tall: number, wide: number, seed: number, { signCorrection = true } = {}): Float64Array {
@@ -15,6 +16,36 @@ export function haarColumns(tall: number, wide: number, seed: number, { signCorr
     for (let i = 0; i < tall; i++) (q[j * tall + i] as number) *= -1;
   }
   return q;
+}
+
+/**
+ * The same law as haarColumns by Stewart's method (1980): in the QR of a Gaussian, column k's
+ * reflected rows k… are a fresh N(0, I) vector independent of the reflectors before it, so here
+ * each reflector comes from a fresh Gaussian vector and the matrix is never factored. Half the
+ * flops and tall·wide − wide(wide−1)/2 normals instead of tall·wide. For the reference ensembles;
+ * orthogonal() keeps torch's QR of a whole Gaussian, so a seed gives torch's matrix.
+ */
+export function stewartHaarColumns(tall: number, wide: number, seed: number): Float64Array {
+  if (!Number.isInteger(tall) || !Number.isInteger(wide) || wide < 1 || tall < wide)
+    throw new RangeError(`stewartHaarColumns: needs integers tall >= wide >= 1, got ${tall}×${wide}`);
+  const z = standardNormals(tall * wide - (wide * (wide - 1)) / 2, seed);
+  return timed('Householder QR', () => {
+    const reflectors: Float64Array[] = [];
+    const signs: number[] = [];
+    let offset = 0;
+    for (let k = 0; k < wide; k++) {
+      const { v, alpha } = reflectorOf(z.subarray(offset, offset + tall - k));
+      offset += tall - k;
+      reflectors.push(v);
+      signs.push(alpha >= 0 ? 1 : -1); // sign(diag R), as haarColumns corrects by
+    }
+    const q = accumulateQ(reflectors, tall, wide);
+    for (let j = 0; j < wide; j++) {
+      if (signs[j] === 1) continue;
+      for (let i = 0; i < tall; i++) (q[j * tall + i] as number) *= -1;
+    }
+    return q;
+  });
 }
 
 /**
@@ -29,7 +60,18 @@ export function haarWeights(
 ): Float32Array {
   const tall = Math.max(rows, cols);
   const wide = Math.min(rows, cols);
-  const q = haarColumns(tall, wide, seed, { signCorrection });
+  return weightsOf(haarColumns(tall, wide, seed, { signCorrection }), rows, cols, gain);
+}
+
+/** A Haar (semi-)orthogonal rows × cols matrix by Stewart's method (stewartHaarColumns), row-major float32. */
+export function stewartHaarWeights(rows: number, cols: number, seed: number): Float32Array {
+  return weightsOf(stewartHaarColumns(Math.max(rows, cols), Math.min(rows, cols), seed), rows, cols, 1);
+}
+
+/** gain·Q as row-major rows × cols: Q itself when rows ≥ cols, else Qᵀ. */
+function weightsOf(q: Float64Array, rows: number, cols: number, gain: number): Float32Array {
+  const tall = Math.max(rows, cols);
+  const wide = Math.min(rows, cols);
   const weights = new Float32Array(rows * cols);
   for (let j = 0; j < wide; j++) {
     for (let i = 0; i < tall; i++) {

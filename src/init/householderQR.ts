@@ -23,14 +23,14 @@ export function householderQR(a: Float64Array, m: number, n: number): ThinQR {
   return timed('Householder QR', () => factor(a, m, n));
 }
 
-/** Unit Householder vector v_k (rows k…m-1 of column k, already reflected by H_0…H_{k-1}), and R's diagonal entry. */
-interface Reflector {
+/** Unit Householder vector v (v·v = 1) that reflects `column` onto α·e₁, and α (R's diagonal entry). */
+export interface Reflector {
   v: Float64Array;
   alpha: number;
 }
 
-function reflectorOf(a: Float64Array, m: number, k: number): Reflector {
-  const column = a.subarray(k * m + k, k * m + m);
+/** The reflector of one column (rows k…m-1 of column k once H_0…H_{k-1} have reflected it). */
+export function reflectorOf(column: Float64Array): Reflector {
   const norm = euclideanNorm(column);
   const first = column[0] as number;
   const alpha = first >= 0 ? -norm : norm; // reflect away from x to avoid cancellation
@@ -41,6 +41,8 @@ function reflectorOf(a: Float64Array, m: number, k: number): Reflector {
   return { v, alpha };
 }
 
+const columnOf = (a: Float64Array, m: number, k: number) => a.subarray(k * m + k, k * m + m);
+
 function factor(a: Float64Array, m: number, n: number): ThinQR {
   if (m < n) throw new RangeError(`householderQR: needs rows >= columns, got ${m}×${n}`);
   if (a.length !== m * n) throw new RangeError(`householderQR: expected ${m * n} entries, got ${a.length}`);
@@ -48,7 +50,7 @@ function factor(a: Float64Array, m: number, n: number): ThinQR {
   const rDiagonal = new Float64Array(n);
   // dots[j]: v_k·(column j) for the reflector k about to be applied
   const dots = new Float64Array(n);
-  let current = reflectorOf(a, m, 0);
+  let current = reflectorOf(columnOf(a, m, 0));
   for (let j = 1; j < n; j++) dots[j] = dot(current.v, a, j * m);
   for (let k = 0; k < n; k++) {
     const v = current.v;
@@ -57,13 +59,21 @@ function factor(a: Float64Array, m: number, n: number): ThinQR {
     if (k + 1 === n) break;
     // column k+1 first: it gives the next reflector, whose dots the trailing columns' pass takes
     update(a, (k + 1) * m + k, v, dots[k + 1] as number);
-    current = reflectorOf(a, m, k + 1);
+    current = reflectorOf(columnOf(a, m, k + 1));
     // column k itself would become (α, 0, …): only α is kept, so it is not reflected
     reflectAndDot(a, m, k, k + 2, n, v, current.v, dots);
   }
+  return { q: accumulateQ(reflectors, m, n), rDiagonal };
+}
+
+/**
+ * The first n columns of H_0·H_1⋯H_{n-1}, column-major m×n, for unit reflectors v_k of length m − k.
+ * Column j of Q is H_0·H_1⋯H_j·e_j (H_k for k > j is zero on e_j's rows): four columns share
+ * one pass per reflector once they have met the reflectors only some of them need.
+ */
+export function accumulateQ(reflectors: readonly Float64Array[], m: number, n: number): Float64Array {
   const q = new Float64Array(m * n);
-  // Column j of Q is H_0·H_1⋯H_j·e_j (H_k for k > j is zero on e_j's rows): four columns share
-  // one pass per reflector once they have met the reflectors only some of them need
+  const dots = new Float64Array(n);
   let j = 0;
   for (; j + 4 <= n; j += 4) {
     for (let c = 0; c < 4; c++) q[(j + c) * m + j + c] = 1;
@@ -83,7 +93,7 @@ function factor(a: Float64Array, m: number, n: number): ThinQR {
       reflectAndDot(q, m, k, j, j + 1, reflectors[k] as Float64Array, k > 0 ? (reflectors[k - 1] as Float64Array) : undefined, dots);
     }
   }
-  return { q, rDiagonal };
+  return q;
 }
 
 /** v·x for x the slice of `matrix` at `offset` with v's length, summed in ascending order. */
