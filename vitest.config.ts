@@ -9,6 +9,11 @@ const setupFiles = ['spec/setup/backend.ts', 'spec/setup/mutants.ts'];
 const WORKERS = 2;
 // The cores shared out between the workers' TensorFlow (src/backend/computeThreads.ts), set before they start.
 process.env.TF_NUM_INTRAOP_THREADS = tfThreadsPerWorker(WORKERS);
+// glibc serves allocations over its mmap threshold with fresh pages: every 512² draw (1–2 MB)
+// page-faulted in anew, and two workers faulting at once slowed each other. Kept in the heap
+// and reused instead (the workers inherit these before glibc starts; other C libraries ignore them).
+process.env.MALLOC_MMAP_THRESHOLD_ ??= String(64 * 2 ** 20);
+process.env.MALLOC_TRIM_THRESHOLD_ ??= String(2 ** 30);
 
 export default defineConfig({
   test: {
