@@ -1,7 +1,8 @@
 /**
- * The one Haar-orthogonal draw: Householder QR of a seeded Gaussian with the sign(diag R)
- * correction (Mezzadri 2007), in float64 on the host. Without the correction Q is orthogonal but
- * not Haar (its first row leans towards QR's sign convention): the power run's mutant asks for that.
+ * The Haar-orthogonal draws: Householder QR of a seeded Gaussian with the sign(diag R)
+ * correction (Mezzadri 2007), in float64 on the host, and Stewart's cheaper draw of the same law
+ * for the reference ensembles. Without the correction Q is orthogonal but not Haar (its first row
+ * leans towards QR's sign convention): the power run's mutant asks for that.
  */
 import { standardNormals } from '../rng/draw.ts';
 import { timed } from '../bench/phaseClock.ts';
@@ -10,8 +11,12 @@ import { accumulateQ, householderQR, reflectorOf } from './householderQR.ts';
 /** `tall`×`wide` with orthonormal columns, column-major (Q[j*tall + i] = Q(i, j)). */
 export function haarColumns(tall: number, wide: number, seed: number, { signCorrection = true } = {}): Float64Array {
   const { q, rDiagonal } = householderQR(standardNormals(tall * wide, seed), tall, wide);
-  if (!signCorrection) return q;
-  for (let j = 0; j < wide; j++) {
+  return signCorrection ? withSignCorrection(q, rDiagonal, tall) : q;
+}
+
+/** Q·sign(diag R): column j of the column-major `q` (`tall` rows) negated where R's diagonal is negative. */
+function withSignCorrection(q: Float64Array, rDiagonal: ArrayLike<number>, tall: number): Float64Array {
+  for (let j = 0; j < rDiagonal.length; j++) {
     if ((rDiagonal[j] as number) >= 0) continue; // sign(0) taken as +1: a zero diagonal has probability 0
     for (let i = 0; i < tall; i++) (q[j * tall + i] as number) *= -1;
   }
@@ -31,20 +36,15 @@ export function stewartHaarColumns(tall: number, wide: number, seed: number): Fl
   const z = standardNormals(tall * wide - (wide * (wide - 1)) / 2, seed);
   return timed('Householder QR', () => {
     const reflectors: Float64Array[] = [];
-    const signs: number[] = [];
+    const rDiagonal = new Float64Array(wide);
     let offset = 0;
     for (let k = 0; k < wide; k++) {
       const { v, alpha } = reflectorOf(z.subarray(offset, offset + tall - k));
       offset += tall - k;
       reflectors.push(v);
-      signs.push(alpha >= 0 ? 1 : -1); // sign(diag R), as haarColumns corrects by
+      rDiagonal[k] = alpha;
     }
-    const q = accumulateQ(reflectors, tall, wide);
-    for (let j = 0; j < wide; j++) {
-      if (signs[j] === 1) continue;
-      for (let i = 0; i < tall; i++) (q[j * tall + i] as number) *= -1;
-    }
-    return q;
+    return withSignCorrection(accumulateQ(reflectors, tall, wide), rDiagonal, tall);
   });
 }
 
