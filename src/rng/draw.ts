@@ -1,10 +1,13 @@
 /**
  * Random numbers on the host, from seedrandom's Alea generator. Drawing here rather than with
- * tfjs's random ops makes a seed mean the same tensor on every backend by construction.
+ * tfjs's random ops makes a seed mean the same tensor on every backend by construction. The bulk
+ * draws run in WebAssembly (aleaWasm.ts), the same values bit for bit as seedrandom's next() and
+ * Math.log/cos/sin give (spec/support/referenceDraws.ts, held to them by the harness).
  */
 import seedrandom from 'seedrandom';
 import { assertSeed } from './seed.ts';
 import { timed } from '../bench/phaseClock.ts';
+import { AleaStream, CHUNK, seededAleaState } from './aleaWasm.ts';
 
 export type Uniform01 = () => number;
 
@@ -17,35 +20,41 @@ export function uniformSource(seed: number): Uniform01 {
 /** `count` values from U[low, high), rounded to float32. */
 export function uniformValues(count: number, low: number, high: number, seed: number): Float32Array {
   return timed('host draws', () => {
-    const next = uniformSource(seed);
+    const stream = new AleaStream(seededAleaState(seed));
     const out = new Float32Array(count);
     const width = high - low;
-    for (let i = 0; i < count; i++) out[i] = low + width * next();
+    for (let offset = 0; offset < count; offset += CHUNK) {
+      const u = stream.uniforms(Math.min(CHUNK, count - offset));
+      for (let i = 0; i < u.length; i++) out[offset + i] = low + width * (u[i] as number);
+    }
     return out;
   });
 }
 
-/** Standard normals by Box–Muller, both outputs used (float64). */
+/** Standard normals by Box–Muller, both outputs used (float64): r·cos, r·sin from each pair of uniforms. */
 export function standardNormals(count: number, seed: number): Float64Array {
   return timed('host draws', () => {
-    const next = uniformSource(seed);
     const out = new Float64Array(count);
-    for (let i = 0; i < count; i += 2) {
-      const radius = Math.sqrt(-2 * Math.log(1 - next())); // 1 - u lies in (0, 1]: log is finite
-      const angle = 2 * Math.PI * next();
-      out[i] = radius * Math.cos(angle);
-      if (i + 1 < count) out[i + 1] = radius * Math.sin(angle);
-    }
+    forEachNormal(count, seed, (z, offset) => out.set(z, offset));
     return out;
   });
 }
 
 /** `count` values from N(mean, std²), rounded to float32. */
 export function normalValues(count: number, mean: number, std: number, seed: number): Float32Array {
-  const z = standardNormals(count, seed);
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) out[i] = mean + std * (z[i] as number);
-  return out;
+  return timed('host draws', () => {
+    const out = new Float32Array(count);
+    forEachNormal(count, seed, (z, offset) => {
+      for (let i = 0; i < z.length; i++) out[offset + i] = mean + std * (z[i] as number);
+    });
+    return out;
+  });
+}
+
+/** The seed's first `count` standard normals, chunk by chunk (each chunk a view the next one overwrites). */
+function forEachNormal(count: number, seed: number, take: (z: Float64Array, offset: number) => void): void {
+  const stream = new AleaStream(seededAleaState(seed));
+  for (let offset = 0; offset < count; offset += CHUNK) take(stream.normals(Math.min(CHUNK, count - offset)), offset);
 }
 
 /**
@@ -55,15 +64,15 @@ export function normalValues(count: number, mean: number, std: number, seed: num
  */
 export function truncatedNormalValues(count: number, mean: number, std: number, a: number, b: number, seed: number): Float32Array {
   return timed('host draws', () => {
-    const next = uniformSource(seed);
+    const stream = new AleaStream(seededAleaState(seed));
     const out = new Float32Array(count);
     let filled = 0;
     while (filled < count) {
-      const radius = Math.sqrt(-2 * Math.log(1 - next()));
-      const angle = 2 * Math.PI * next();
-      for (const z of [radius * Math.cos(angle), radius * Math.sin(angle)]) {
-        const value = mean + std * z;
-        if (value >= a && value <= b && filled < count) out[filled++] = value;
+      // whole chunks keep the stream's pairs in step with the one-pair-at-a-time loop it replaces
+      const z = stream.normals(CHUNK);
+      for (let i = 0; i < z.length && filled < count; i++) {
+        const value = mean + std * (z[i] as number);
+        if (value >= a && value <= b) out[filled++] = value;
       }
     }
     return out;
