@@ -8,8 +8,14 @@
  * the next share one pass (the next dot reads each entry just after its update, in the same
  * ascending order a pass of its own would), so every column sums in the same order as reflector
  * by reflector: the same bits, in one pass a reflection instead of two.
+ *
+ * The passes run in WebAssembly (householder.wat), two columns to an f64x2 vector, each column
+ * with the same operations in the same order as the JS loops before it (the harness holds the two
+ * to the same bits: spec/support/referenceHouseholderQR.ts). Here: the reflectors, and the order.
  */
 import { timed } from '../bench/phaseClock.ts';
+import { ensureBytes, instantiate, type KernelMemory } from '../wasm/instantiate.ts';
+import { HOUSEHOLDER_WASM } from './householder.wasm.ts';
 
 export interface ThinQR {
   /** Q, column-major m×n: Q[j*m + i] = Q(i, j). */
@@ -41,29 +47,125 @@ export function reflectorOf(column: Float64Array): Reflector {
   return { v, alpha };
 }
 
-const columnOf = (a: Float64Array, m: number, k: number) => a.subarray(k * m + k, k * m + m);
+/** householder.wat's exports; matrices are pair-stored (see there), pointers are byte offsets. */
+interface Kernel {
+  memory: KernelMemory;
+  dot(base: number, m: number, col: number, row: number, v: number, len: number): number;
+  update(base: number, m: number, col: number, row: number, v: number, len: number, vDotX: number): void;
+  reflectAndDot(
+    base: number,
+    m: number,
+    k: number,
+    from: number,
+    to: number,
+    v: number,
+    len: number,
+    next: number,
+    shift: number,
+    dots: number,
+  ): void;
+}
+let kernel: Kernel | undefined;
+const householder = (): Kernel => (kernel ??= instantiate<Kernel>(HOUSEHOLDER_WASM));
+
+/**
+ * The kernel's memory laid out for one m×n QR: the matrix being factored (A) and Q, both
+ * pair-stored, the reflectors v_0…v_{n-1} one after another (lengths m, m−1, …), and dots[col].
+ */
+class Workspace {
+  readonly k = householder();
+  readonly a = 0;
+  readonly q: number;
+  readonly dots: number;
+  private readonly reflectorStart: number;
+  private reflectorEnd: number;
+  /** Byte offset of each reflector written so far. */
+  readonly reflectors: number[] = [];
+
+  constructor(
+    readonly m: number,
+    readonly n: number,
+  ) {
+    const matrixBytes = Math.ceil(n / 2) * m * 16;
+    this.q = matrixBytes;
+    this.dots = 2 * matrixBytes;
+    this.reflectorStart = this.dots + n * 8;
+    this.reflectorEnd = this.reflectorStart;
+    ensureBytes(this.k.memory, this.reflectorStart + n * m * 8);
+  }
+
+  get f64(): Float64Array {
+    return new Float64Array(this.k.memory.buffer);
+  }
+
+  /** Index in f64 units of entry (row, col) of the pair-stored matrix at byte offset `base`. */
+  index(base: number, row: number, col: number): number {
+    return base / 8 + ((col >> 1) * this.m + row) * 2 + (col & 1);
+  }
+
+  /** Writes the column-major m×n `values` into the matrix at `base`. */
+  store(base: number, values: Float64Array): void {
+    const f64 = this.f64;
+    for (let col = 0; col < this.n; col++)
+      for (let row = 0; row < this.m; row++) f64[this.index(base, row, col)] = values[col * this.m + row] as number;
+  }
+
+  /** The matrix at `base`, column-major. */
+  load(base: number): Float64Array {
+    const f64 = this.f64;
+    const out = new Float64Array(this.m * this.n);
+    for (let col = 0; col < this.n; col++)
+      for (let row = 0; row < this.m; row++) out[col * this.m + row] = f64[this.index(base, row, col)] as number;
+    return out;
+  }
+
+  /** Rows from… of column `col` of the matrix at `base`, copied out. */
+  column(base: number, col: number, from: number): Float64Array {
+    const f64 = this.f64;
+    const out = new Float64Array(this.m - from);
+    for (let row = from; row < this.m; row++) out[row - from] = f64[this.index(base, row, col)] as number;
+    return out;
+  }
+
+  /** Appends reflector v_k (k = the count so far; m − k entries). */
+  addReflector(v: Float64Array): void {
+    this.f64.set(v, this.reflectorEnd / 8);
+    this.reflectors.push(this.reflectorEnd);
+    this.reflectorEnd += v.length * 8;
+  }
+
+  setDot(col: number, value: number): void {
+    this.f64[this.dots / 8 + col] = value;
+  }
+
+  dot(col: number): number {
+    return this.f64[this.dots / 8 + col] as number;
+  }
+}
 
 function factor(a: Float64Array, m: number, n: number): ThinQR {
   if (m < n) throw new RangeError(`householderQR: needs rows >= columns, got ${m}×${n}`);
   if (a.length !== m * n) throw new RangeError(`householderQR: expected ${m * n} entries, got ${a.length}`);
-  const reflectors: Float64Array[] = [];
+  const ws = new Workspace(m, n);
+  const { k } = ws;
+  ws.store(ws.a, a);
   const rDiagonal = new Float64Array(n);
+  let current = reflectorOf(ws.column(ws.a, 0, 0));
+  ws.addReflector(current.v);
   // dots[j]: v_k·(column j) for the reflector k about to be applied
-  const dots = new Float64Array(n);
-  let current = reflectorOf(columnOf(a, m, 0));
-  for (let j = 1; j < n; j++) dots[j] = dot(current.v, a, j * m);
-  for (let k = 0; k < n; k++) {
-    const v = current.v;
-    reflectors.push(v);
-    rDiagonal[k] = current.alpha;
-    if (k + 1 === n) break;
-    // column k+1 first: it gives the next reflector, whose dots the trailing columns' pass takes
-    update(a, (k + 1) * m + k, v, dots[k + 1] as number);
-    current = reflectorOf(columnOf(a, m, k + 1));
-    // column k itself would become (α, 0, …): only α is kept, so it is not reflected
-    reflectAndDot(a, m, k, k + 2, n, v, current.v, dots);
+  for (let j = 1; j < n; j++) ws.setDot(j, k.dot(ws.a, m, j, 0, ws.reflectors[0] as number, m));
+  for (let c = 0; c < n; c++) {
+    const v = ws.reflectors[c] as number;
+    rDiagonal[c] = current.alpha;
+    if (c + 1 === n) break;
+    // column c+1 first: it gives the next reflector, whose dots the trailing columns' pass takes
+    k.update(ws.a, m, c + 1, c, v, m - c, ws.dot(c + 1));
+    current = reflectorOf(ws.column(ws.a, c + 1, c + 1));
+    ws.addReflector(current.v);
+    // column c itself would become (α, 0, …): only α is kept, so it is not reflected
+    k.reflectAndDot(ws.a, m, c, c + 2, n, v, m - c, ws.reflectors[c + 1] as number, 1, ws.dots);
   }
-  return { q: accumulateQ(reflectors, m, n), rDiagonal };
+  return { q: accumulate(ws), rDiagonal };
 }
 
 /**
@@ -72,147 +174,33 @@ function factor(a: Float64Array, m: number, n: number): ThinQR {
  * one pass per reflector once they have met the reflectors only some of them need.
  */
 export function accumulateQ(reflectors: readonly Float64Array[], m: number, n: number): Float64Array {
-  const q = new Float64Array(m * n);
-  const dots = new Float64Array(n);
+  const ws = new Workspace(m, n);
+  for (const v of reflectors.slice(0, n)) ws.addReflector(v);
+  return accumulate(ws);
+}
+
+function accumulate(ws: Workspace): Float64Array {
+  const { k, m, n, q } = ws;
+  const v = (r: number) => ws.reflectors[r] as number;
+  // reflector r and, for the fused pass, the one applied after it (v_{r-1}: one row longer) or none
+  const pass = (r: number, from: number, to: number) =>
+    k.reflectAndDot(q, m, r, from, to, v(r), m - r, r > 0 ? v(r - 1) : 0, r > 0 ? -1 : 0, ws.dots);
+  ws.f64.fill(0, q / 8, ws.dots / 8);
   let j = 0;
   for (; j + 4 <= n; j += 4) {
-    for (let c = 0; c < 4; c++) q[(j + c) * m + j + c] = 1;
-    for (let k = j + 3; k > j; k--) {
-      const v = reflectors[k] as Float64Array;
-      for (let c = k; c < j + 4; c++) update(q, c * m + k, v, dot(v, q, c * m + k));
+    for (let c = 0; c < 4; c++) ws.f64[ws.index(q, j + c, j + c)] = 1;
+    for (let r = j + 3; r > j; r--) {
+      for (let c = r; c < j + 4; c++) k.update(q, m, c, r, v(r), m - r, k.dot(q, m, c, r, v(r), m - r));
     }
-    for (let c = 0; c < 4; c++) dots[j + c] = dot(reflectors[j] as Float64Array, q, (j + c) * m + j);
-    for (let k = j; k >= 0; k--) {
-      reflectAndDot(q, m, k, j, j + 4, reflectors[k] as Float64Array, k > 0 ? (reflectors[k - 1] as Float64Array) : undefined, dots);
-    }
+    for (let c = 0; c < 4; c++) ws.setDot(j + c, k.dot(q, m, j + c, j, v(j), m - j));
+    for (let r = j; r >= 0; r--) pass(r, j, j + 4);
   }
   for (; j < n; j++) {
-    q[j * m + j] = 1;
-    dots[j] = dot(reflectors[j] as Float64Array, q, j * m + j);
-    for (let k = j; k >= 0; k--) {
-      reflectAndDot(q, m, k, j, j + 1, reflectors[k] as Float64Array, k > 0 ? (reflectors[k - 1] as Float64Array) : undefined, dots);
-    }
+    ws.f64[ws.index(q, j, j)] = 1;
+    ws.setDot(j, k.dot(q, m, j, j, v(j), m - j));
+    for (let r = j; r >= 0; r--) pass(r, j, j + 1);
   }
-  return q;
-}
-
-/** v·x for x the slice of `matrix` at `offset` with v's length, summed in ascending order. */
-function dot(v: Float64Array, matrix: Float64Array, offset: number): number {
-  let sum = 0;
-  for (let i = 0; i < v.length; i++) sum += (v[i] as number) * (matrix[offset + i] as number);
-  return sum;
-}
-
-/** x ← x − 2·(v·x)·v on the slice at `offset`, given v·x. */
-function update(matrix: Float64Array, offset: number, v: Float64Array, vDotX: number): void {
-  const scale = 2 * vDotX;
-  for (let i = 0; i < v.length; i++) (matrix[offset + i] as number) -= scale * (v[i] as number);
-}
-
-/**
- * Columns from..to-1 of the column-major m-row `matrix`, rows k…: x ← x − 2·dots[j]·v (v = v_k,
- * dots[j] = v_k·x given), and in the same pass dots[j] ← next·x over rows k-1… when `next` is the
- * reflector applied after v_k in Q's accumulation (v_{k-1}, one row longer: its first row is not
- * touched by v_k), or over rows k+1… in the factorization (v_{k+1}, one row shorter). Four columns
- * share a pass, so their dot products run as independent chains.
- */
-function reflectAndDot(
-  matrix: Float64Array,
-  m: number,
-  k: number,
-  from: number,
-  to: number,
-  v: Float64Array,
-  next: Float64Array | undefined,
-  dots: Float64Array,
-): void {
-  const length = v.length;
-  // where next's first row sits relative to v's: -1 (one row above, Q's accumulation) or +1
-  const shift = next === undefined ? 0 : next.length - length === 1 ? -1 : 1;
-  const nextOffset = -shift; // next's index of row k + i is i + nextOffset
-  let j = from;
-  for (; j + 4 <= to; j += 4) {
-    const o0 = j * m + k;
-    const o1 = o0 + m;
-    const o2 = o1 + m;
-    const o3 = o2 + m;
-    const s0 = 2 * (dots[j] as number);
-    const s1 = 2 * (dots[j + 1] as number);
-    const s2 = 2 * (dots[j + 2] as number);
-    const s3 = 2 * (dots[j + 3] as number);
-    if (next === undefined) {
-      for (let i = 0; i < length; i++) {
-        const vi = v[i] as number;
-        (matrix[o0 + i] as number) -= s0 * vi;
-        (matrix[o1 + i] as number) -= s1 * vi;
-        (matrix[o2 + i] as number) -= s2 * vi;
-        (matrix[o3 + i] as number) -= s3 * vi;
-      }
-      continue;
-    }
-    let d0 = 0;
-    let d1 = 0;
-    let d2 = 0;
-    let d3 = 0;
-    let i = 0;
-    if (shift === -1) {
-      // next's first row (k-1) is untouched by v
-      const n0 = next[0] as number;
-      d0 += n0 * (matrix[o0 - 1] as number);
-      d1 += n0 * (matrix[o1 - 1] as number);
-      d2 += n0 * (matrix[o2 - 1] as number);
-      d3 += n0 * (matrix[o3 - 1] as number);
-    } else {
-      // row k is v's only: update it alone
-      const vi = v[0] as number;
-      (matrix[o0] as number) -= s0 * vi;
-      (matrix[o1] as number) -= s1 * vi;
-      (matrix[o2] as number) -= s2 * vi;
-      (matrix[o3] as number) -= s3 * vi;
-      i = 1;
-    }
-    for (; i < length; i++) {
-      const vi = v[i] as number;
-      const ni = next[i + nextOffset] as number;
-      const x0 = (matrix[o0 + i] as number) - s0 * vi;
-      const x1 = (matrix[o1 + i] as number) - s1 * vi;
-      const x2 = (matrix[o2 + i] as number) - s2 * vi;
-      const x3 = (matrix[o3 + i] as number) - s3 * vi;
-      matrix[o0 + i] = x0;
-      matrix[o1 + i] = x1;
-      matrix[o2 + i] = x2;
-      matrix[o3 + i] = x3;
-      d0 += ni * x0;
-      d1 += ni * x1;
-      d2 += ni * x2;
-      d3 += ni * x3;
-    }
-    dots[j] = d0;
-    dots[j + 1] = d1;
-    dots[j + 2] = d2;
-    dots[j + 3] = d3;
-  }
-  for (; j < to; j++) {
-    const o = j * m + k;
-    const s = 2 * (dots[j] as number);
-    if (next === undefined) {
-      for (let i = 0; i < length; i++) (matrix[o + i] as number) -= s * (v[i] as number);
-      continue;
-    }
-    let d = 0;
-    let i = 0;
-    if (shift === -1) d += (next[0] as number) * (matrix[o - 1] as number);
-    else {
-      (matrix[o] as number) -= s * (v[0] as number);
-      i = 1;
-    }
-    for (; i < length; i++) {
-      const x = (matrix[o + i] as number) - s * (v[i] as number);
-      matrix[o + i] = x;
-      d += (next[i + nextOffset] as number) * x;
-    }
-    dots[j] = d;
-  }
+  return ws.load(q);
 }
 
 function euclideanNorm(x: Float64Array): number {

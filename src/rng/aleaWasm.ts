@@ -7,9 +7,10 @@
 import seedrandom from 'seedrandom';
 import { ALEA_BOX_MULLER_WASM } from './aleaBoxMuller.wasm.ts';
 import { assertSeed } from './seed.ts';
+import { instantiate, type KernelMemory } from '../wasm/instantiate.ts';
 
 interface Kernel {
-  memory: { buffer: ArrayBuffer };
+  memory: KernelMemory;
   seed(c: number, s0: number, s1: number, s2: number): void;
   fillUniforms(count: number): void;
   fillNormals(pairs: number): void;
@@ -22,17 +23,10 @@ interface Kernel {
 export const CHUNK = 65536;
 export const OUT_OFFSET = 524288;
 
-// The project's TypeScript lib has no WebAssembly types (no DOM lib): the two constructors used, typed here.
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-}
-const { Module, Instance } = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-
 let kernel: Kernel | undefined;
 /** The module's exports, instantiated on first use (5 KB, synchronous). */
 export function aleaKernel(): Kernel {
-  kernel ??= new Instance(new Module(Buffer.from(ALEA_BOX_MULLER_WASM, 'base64'))).exports as Kernel;
+  kernel ??= instantiate<Kernel>(ALEA_BOX_MULLER_WASM);
   return kernel;
 }
 

@@ -1,14 +1,17 @@
 /**
- * The WebAssembly draws (src/rng/aleaBoxMuller.wat) are the JS draws they replaced, bit for bit:
- * seedrandom's next() for uniforms, V8's Math.log/cos/sin for Box–Muller (every one of the 2^32
- * inputs: `npm run verify:draws`; here the edges and a random sample).
+ * The WebAssembly kernels compute what the JS loops they replaced computed, bit for bit: the draws
+ * (src/rng/aleaBoxMuller.wat: seedrandom's next() for uniforms, V8's Math.log/cos/sin for
+ * Box–Muller; every one of the 2^32 inputs: `npm run verify:draws`, here the edges and a random
+ * sample) and the Householder QR (src/init/householder.wat). Audited seeds mean these numbers.
  */
 import { describe, expect, test } from 'vitest';
 import { aleaKernel, AleaStream, CHUNK, seededAleaState } from '../../src/rng/aleaWasm.ts';
 import { normalValues, standardNormals, truncatedNormalValues, uniformValues } from '../../src/rng/draw.ts';
-import { assembledBase64 } from '../../src/tools/buildWasm.ts';
+import { assembledBase64, KERNELS } from '../../src/tools/buildWasm.ts';
+import { readFileSync } from 'node:fs';
+import { accumulateQ, householderQR, reflectorOf } from '../../src/init/householderQR.ts';
+import * as referenceQR from '../support/referenceHouseholderQR.ts';
 import { mismatchesIn } from '../../src/tools/verifyDrawKernels.ts';
-import { ALEA_BOX_MULLER_WASM } from '../../src/rng/aleaBoxMuller.wasm.ts';
 import { referenceStandardNormals, referenceTruncatedNormalValues, referenceUniformValues } from '../support/referenceDraws.ts';
 import seedrandom from 'seedrandom';
 
@@ -22,11 +25,12 @@ const firstDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 const COUNTS = [0, 1, 2, 3, 4, 5, 7, CHUNK - 1, CHUNK, CHUNK + 3, 2 * CHUNK + 2];
 const SEEDS = [0, 2019, 2 ** 32 - 1];
 
-describe('WebAssembly host draws are the JS draws, bit for bit', () => {
-  test('the committed module is what aleaBoxMuller.wat assembles to', async () => {
-    expect(await assembledBase64()).toBe(ALEA_BOX_MULLER_WASM);
-  });
+test.each(KERNELS.map((k) => [k.module, k]))('%s is what its .wat assembles to (npm run build:wasm)', async (_, kernel) => {
+  const committed = /'([A-Za-z0-9+/=]+)'/.exec(readFileSync(kernel.module, 'utf8'))?.[1];
+  expect(committed).toBe(await assembledBase64(kernel));
+});
 
+describe('WebAssembly host draws are the JS draws, bit for bit', () => {
   test.each(SEEDS)('seed %i: uniforms, normals and truncated normals for counts 0 … 2 chunks + 2', (seed) => {
     for (const count of COUNTS) {
       expect(
@@ -101,3 +105,36 @@ function aleaKernelState(): number[] {
   const k = aleaKernel();
   return [0, 1, 2, 3].map((i) => k.state(i));
 }
+
+describe('the WebAssembly Householder QR is the JS one, bit for bit', () => {
+  // odd and even column counts (pairs and a lone column), m = n, tall, and one column
+  const SHAPES = [
+    [1, 1],
+    [3, 2],
+    [5, 3],
+    [8, 8],
+    [17, 6],
+    [33, 33],
+    [65, 31],
+    [128, 7],
+    [256, 256],
+  ] as const;
+
+  test.each(SHAPES)('%i×%i: Q, diag R, and Q accumulated from given reflectors', (m, n) => {
+    const a = standardNormals(m * n, m * 1000 + n);
+    const wasm = householderQR(Float64Array.from(a), m, n);
+    const js = referenceQR.householderQR(Float64Array.from(a), m, n);
+    expect(firstDifference(wasm.q, js.q)).toBe(-1);
+    expect(firstDifference(wasm.rDiagonal, js.rDiagonal)).toBe(-1);
+    const reflectors = Array.from({ length: n }, (_, k) => reflectorOf(standardNormals(m - k, 7 + k)).v);
+    expect(firstDifference(accumulateQ(reflectors, m, n), referenceQR.accumulateQ(reflectors, m, n))).toBe(-1);
+  });
+
+  test('a QR after a larger one is not disturbed by what the larger left in the kernel memory', () => {
+    householderQR(standardNormals(300 * 40, 1), 300, 40);
+    const a = standardNormals(12 * 5, 2);
+    expect(firstDifference(householderQR(Float64Array.from(a), 12, 5).q, referenceQR.householderQR(Float64Array.from(a), 12, 5).q)).toBe(
+      -1,
+    );
+  });
+});
