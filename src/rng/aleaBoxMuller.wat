@@ -10,7 +10,7 @@
 ;;   way. Angles whose reduction fdlibm refines (the high word of n·π/2) or below 2^-27 take the
 ;;   scalar path below. src/tools/verifyDrawKernels.ts checks every one of the 2^32 inputs Alea can give.
 ;;
-;; Memory (1 MiB): U1 at 0 and U2 at 262144 (32768 pairs each), OUT at 524288 (65536 f64).
+;; Memory (1 MiB): U1 at 0 and U2 at 262144 (32768 pairs each), OUT at 524288 (65536 f64, or as many float32).
 ;;
 ;; The constants and the order of operations of ln, sin and cos follow fdlibm
 ;; (Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunSoft, a Sun
@@ -39,8 +39,10 @@
       (f64.const 2.3283064365386963e-10)))
 
 ;; Alea steps run on locals (the carry chain stays in registers: ~1 ns a uniform against ~3.5 through globals)
-  ;; `count` (≤ 65536) uniforms in a row at OUT
-  (func (export "fillUniforms") (param $count i32) (local $p i32) (local $end i32) (local $c i64) (local $m0 i64) (local $m1 i64) (local $m2 i64) (local $x i64)
+  ;; `count` (≤ 65536) uniforms u in a row at OUT: as f64, or with asF32 as float32 low + width·u
+  ;; (the f64 sum rounded once, as a Float32Array store rounds it)
+  (func (export "fillUniforms") (param $count i32) (param $asF32 i32) (param $low f64) (param $width f64)
+    (local $p i32) (local $end i32) (local $c i64) (local $m0 i64) (local $m1 i64) (local $m2 i64) (local $x i64) (local $u f64)
     (local.set $c (global.get $c)) (local.set $m0 (global.get $m0)) (local.set $m1 (global.get $m1)) (local.set $m2 (global.get $m2))
     (local.set $end (i32.shl (local.get $count) (i32.const 3)))
     (block $done (loop $step
@@ -49,7 +51,11 @@
       (local.set $m0 (local.get $m1)) (local.set $m1 (local.get $m2))
       (local.set $m2 (i64.and (local.get $x) (i64.const 0xffffffff)))
       (local.set $c (i64.shr_u (local.get $x) (i64.const 32)))
-      (f64.store offset=524288 (local.get $p) (f64.mul (f64.convert_i64_u (local.get $m2)) (f64.const 2.3283064365386963e-10)))
+      (local.set $u (f64.mul (f64.convert_i64_u (local.get $m2)) (f64.const 2.3283064365386963e-10)))
+      (if (local.get $asF32)
+        (then (f32.store offset=524288 (i32.shr_u (local.get $p) (i32.const 1))
+                (f32.demote_f64 (f64.add (local.get $low) (f64.mul (local.get $width) (local.get $u))))))
+        (else (f64.store offset=524288 (local.get $p) (local.get $u))))
       (local.set $p (i32.add (local.get $p) (i32.const 8)))
       (br $step)))
     (global.set $c (local.get $c)) (global.set $m0 (local.get $m0)) (global.set $m1 (local.get $m1)) (global.set $m2 (local.get $m2)))
@@ -288,10 +294,13 @@
         (global.set $sin2 (local.get $s))))
     (local.get $c))
 
-  ;; `pairs` (even, ≤ 32768) Box–Muller pairs at OUT: r·cos, r·sin, r·cos, …
-  (func (export "fillNormals") (param $pairs i32)
-    (local $p i32) (local $end i32) (local $radius v128) (local $c v128) (local $rc v128) (local $rs v128)
+  ;; `pairs` (even, ≤ 32768) Box–Muller pairs at OUT: r·cos, r·sin, r·cos, … as f64, or with asF32 as
+  ;; float32 mean + std·z (the f64 value rounded once, as a Float32Array store rounds it)
+  (func (export "fillNormals") (param $pairs i32) (param $asF32 i32) (param $mean f64) (param $std f64)
+    (local $p i32) (local $end i32) (local $radius v128) (local $c v128) (local $rc v128) (local $rs v128) (local $means v128) (local $stds v128)
     (call $uniformPairs (local.get $pairs))
+    (local.set $means (f64x2.splat (local.get $mean)))
+    (local.set $stds (f64x2.splat (local.get $std)))
     (local.set $end (i32.shl (local.get $pairs) (i32.const 3)))
     (block $done (loop $step
       (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
@@ -300,8 +309,16 @@
       (local.set $c (call $cossinLanes (f64x2.mul (v128.const f64x2 6.283185307179586 6.283185307179586) (v128.load offset=262144 (local.get $p)))))
       (local.set $rc (f64x2.mul (local.get $radius) (local.get $c)))
       (local.set $rs (f64x2.mul (local.get $radius) (global.get $sin2)))
-      (v128.store offset=524288 (i32.shl (local.get $p) (i32.const 1)) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $rc) (local.get $rs)))
-      (v128.store offset=524304 (i32.shl (local.get $p) (i32.const 1)) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $rc) (local.get $rs)))
+      (if (local.get $asF32)
+        (then
+          (local.set $rc (f64x2.add (local.get $means) (f64x2.mul (local.get $stds) (local.get $rc))))
+          (local.set $rs (f64x2.add (local.get $means) (f64x2.mul (local.get $stds) (local.get $rs))))
+          ;; [cos₀, sin₀, cos₁, sin₁] as float32: 16 bytes for the 16 bytes of U1 these two pairs took
+          (v128.store offset=524288 (local.get $p)
+            (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $rc)) (f32x4.demote_f64x2_zero (local.get $rs)))))
+        (else
+          (v128.store offset=524288 (i32.shl (local.get $p) (i32.const 1)) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $rc) (local.get $rs)))
+          (v128.store offset=524304 (i32.shl (local.get $p) (i32.const 1)) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $rc) (local.get $rs)))))
       (local.set $p (i32.add (local.get $p) (i32.const 16)))
       (br $step))))
 

@@ -12,8 +12,8 @@ import { instantiate, type KernelMemory } from '../wasm/instantiate.ts';
 interface Kernel {
   memory: KernelMemory;
   seed(c: number, s0: number, s1: number, s2: number): void;
-  fillUniforms(count: number): void;
-  fillNormals(pairs: number): void;
+  fillUniforms(count: number, asF32: number, low: number, width: number): void;
+  fillNormals(pairs: number, asF32: number, mean: number, std: number): void;
   kernelLog(k0: number, count: number): void;
   kernelCosSin(k0: number, count: number): void;
   state(which: number): number;
@@ -56,7 +56,14 @@ export class AleaStream {
 
   /** The next `count` (≤ CHUNK) uniforms in [0, 1), as seedrandom's next() gives them. */
   uniforms(count: number): Float64Array {
-    return this.run(count, (k) => k.fillUniforms(count));
+    this.run(count, (k) => k.fillUniforms(count, 0, 0, 0));
+    return new Float64Array(aleaKernel().memory.buffer, OUT_OFFSET, count);
+  }
+
+  /** The next `count` (≤ CHUNK) uniforms u as float32 low + width·u (what a Float32Array store of the f64 sum gives). */
+  uniformsF32(count: number, low: number, width: number): Float32Array {
+    this.run(count, (k) => k.fillUniforms(count, 1, low, width));
+    return new Float32Array(aleaKernel().memory.buffer, OUT_OFFSET, count);
   }
 
   /**
@@ -65,15 +72,25 @@ export class AleaStream {
    * pairs two at a time, so a count that is not a multiple of 4 ends the stream.
    */
   normals(count: number): Float64Array {
+    this.drawNormals(count, 0, 0, 1);
+    return new Float64Array(aleaKernel().memory.buffer, OUT_OFFSET, count);
+  }
+
+  /** The next `count` (≤ CHUNK) standard normals z as float32 mean + std·z (what a Float32Array store of the f64 value gives). */
+  normalsF32(count: number, mean: number, std: number): Float32Array {
+    this.drawNormals(count, 1, mean, std);
+    return new Float32Array(aleaKernel().memory.buffer, OUT_OFFSET, count);
+  }
+
+  private drawNormals(count: number, asF32: number, mean: number, std: number): void {
     const pairs = Math.ceil(count / 2);
-    const drawn = this.run(count, (k) => k.fillNormals(pairs + (pairs % 2)));
+    this.run(count, (k) => k.fillNormals(pairs + (pairs % 2), asF32, mean, std));
     if (count % 4 !== 0) this.ended = true;
-    return drawn;
   }
 
   private ended = false;
 
-  private run(count: number, fill: (k: Kernel) => void): Float64Array {
+  private run(count: number, fill: (k: Kernel) => void): void {
     if (!Number.isInteger(count) || count < 0 || count > CHUNK)
       throw new RangeError(`AleaStream: count must be an integer in [0, ${CHUNK}], got ${count}`);
     if (this.ended) throw new Error('AleaStream: this stream ended on a draw of normals that was not a multiple of 4');
@@ -82,6 +99,5 @@ export class AleaStream {
     k.seed(c, s0, s1, s2);
     fill(k);
     this.state = { c: k.state(0), s0: k.state(1), s1: k.state(2), s2: k.state(3) };
-    return new Float64Array(k.memory.buffer, OUT_OFFSET, count);
   }
 }

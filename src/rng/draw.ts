@@ -23,10 +23,7 @@ export function uniformValues(count: number, low: number, high: number, seed: nu
     const stream = new AleaStream(seededAleaState(seed));
     const out = new Float32Array(count);
     const width = high - low;
-    for (let offset = 0; offset < count; offset += CHUNK) {
-      const u = stream.uniforms(Math.min(CHUNK, count - offset));
-      for (let i = 0; i < u.length; i++) out[offset + i] = low + width * (u[i] as number);
-    }
+    for (let offset = 0; offset < count; offset += CHUNK) out.set(stream.uniformsF32(Math.min(CHUNK, count - offset), low, width), offset);
     return out;
   });
 }
@@ -34,8 +31,9 @@ export function uniformValues(count: number, low: number, high: number, seed: nu
 /** Standard normals by Box–Muller, both outputs used (float64): r·cos, r·sin from each pair of uniforms. */
 export function standardNormals(count: number, seed: number): Float64Array {
   return timed('host draws', () => {
+    const stream = new AleaStream(seededAleaState(seed));
     const out = new Float64Array(count);
-    forEachNormal(count, seed, (z, offset) => out.set(z, offset));
+    for (let offset = 0; offset < count; offset += CHUNK) out.set(stream.normals(Math.min(CHUNK, count - offset)), offset);
     return out;
   });
 }
@@ -43,18 +41,11 @@ export function standardNormals(count: number, seed: number): Float64Array {
 /** `count` values from N(mean, std²), rounded to float32. */
 export function normalValues(count: number, mean: number, std: number, seed: number): Float32Array {
   return timed('host draws', () => {
+    const stream = new AleaStream(seededAleaState(seed));
     const out = new Float32Array(count);
-    forEachNormal(count, seed, (z, offset) => {
-      for (let i = 0; i < z.length; i++) out[offset + i] = mean + std * (z[i] as number);
-    });
+    for (let offset = 0; offset < count; offset += CHUNK) out.set(stream.normalsF32(Math.min(CHUNK, count - offset), mean, std), offset);
     return out;
   });
-}
-
-/** The seed's first `count` standard normals, chunk by chunk (each chunk a view the next one overwrites). */
-function forEachNormal(count: number, seed: number, take: (z: Float64Array, offset: number) => void): void {
-  const stream = new AleaStream(seededAleaState(seed));
-  for (let offset = 0; offset < count; offset += CHUNK) take(stream.normals(Math.min(CHUNK, count - offset)), offset);
 }
 
 /**
