@@ -50,6 +50,8 @@ export function seededAleaState(seed: number): AleaState {
  */
 export class AleaStream {
   private state: AleaState;
+  /** Set by a draw of normals that ended on an odd number of pairs: the stream cannot continue in step. */
+  private ended = false;
   constructor(state: AleaState) {
     this.state = { ...state };
   }
@@ -87,8 +89,6 @@ export class AleaStream {
     this.run(count, (k) => k.fillNormals(pairs + (pairs % 2), asF32, mean, std));
     if (count % 4 !== 0) this.ended = true;
   }
-
-  private ended = false;
 
   private run(count: number, fill: (k: Kernel) => void): void {
     if (!Number.isInteger(count) || count < 0 || count > CHUNK)

@@ -17,14 +17,18 @@ export function uniformSource(seed: number): Uniform01 {
   return seedrandom.alea(String(seed));
 }
 
+/** `out` filled from a stream's draws, a chunk at a time (each chunk is a view the next draw overwrites). */
+function inChunks<T extends Float32Array | Float64Array>(out: T, draw: (count: number) => T): T {
+  for (let offset = 0; offset < out.length; offset += CHUNK) out.set(draw(Math.min(CHUNK, out.length - offset)), offset);
+  return out;
+}
+
 /** `count` values from U[low, high), rounded to float32. */
 export function uniformValues(count: number, low: number, high: number, seed: number): Float32Array {
   return timed('host draws', () => {
     const stream = new AleaStream(seededAleaState(seed));
-    const out = new Float32Array(count);
     const width = high - low;
-    for (let offset = 0; offset < count; offset += CHUNK) out.set(stream.uniformsF32(Math.min(CHUNK, count - offset), low, width), offset);
-    return out;
+    return inChunks(new Float32Array(count), (n) => stream.uniformsF32(n, low, width));
   });
 }
 
@@ -32,9 +36,7 @@ export function uniformValues(count: number, low: number, high: number, seed: nu
 export function standardNormals(count: number, seed: number): Float64Array {
   return timed('host draws', () => {
     const stream = new AleaStream(seededAleaState(seed));
-    const out = new Float64Array(count);
-    for (let offset = 0; offset < count; offset += CHUNK) out.set(stream.normals(Math.min(CHUNK, count - offset)), offset);
-    return out;
+    return inChunks(new Float64Array(count), (n) => stream.normals(n));
   });
 }
 
@@ -42,9 +44,7 @@ export function standardNormals(count: number, seed: number): Float64Array {
 export function normalValues(count: number, mean: number, std: number, seed: number): Float32Array {
   return timed('host draws', () => {
     const stream = new AleaStream(seededAleaState(seed));
-    const out = new Float32Array(count);
-    for (let offset = 0; offset < count; offset += CHUNK) out.set(stream.normalsF32(Math.min(CHUNK, count - offset), mean, std), offset);
-    return out;
+    return inChunks(new Float32Array(count), (n) => stream.normalsF32(n, mean, std));
   });
 }
 
