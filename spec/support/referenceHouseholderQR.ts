@@ -1,6 +1,7 @@
 /**
  * The Householder QR as src/init/householderQR.ts computed it in JS before its WebAssembly kernel
- * (src/init/householder.wat): the harness holds the kernel to this bit for bit.
+ * (src/init/householder.wat): the harness holds the kernel to this bit for bit. The reflector of a
+ * column (reflectorOf) is still the JS one, shared.
  *
  * Thin QR of a tall m×n matrix (m ≥ n) by Householder reflections, in float64 on the host.
  * Used by `orthogonal`: float64 keeps QᵀQ = I to ~1e-15 before the float32 rounding, and the
@@ -13,34 +14,11 @@
  * by reflector: the same bits, in one pass a reflection instead of two.
  */
 
-export interface ThinQR {
-  /** Q, column-major m×n: Q[j*m + i] = Q(i, j). */
-  q: Float64Array;
-  /** The diagonal of R. */
-  rDiagonal: Float64Array;
-}
+import { reflectorOf, type ThinQR } from '../../src/init/householderQR.ts';
 
 /** `a` is column-major m×n and is overwritten. */
 export function householderQR(a: Float64Array, m: number, n: number): ThinQR {
   return factor(a, m, n);
-}
-
-/** Unit Householder vector v (v·v = 1) that reflects `column` onto α·e₁, and α (R's diagonal entry). */
-export interface Reflector {
-  v: Float64Array;
-  alpha: number;
-}
-
-/** The reflector of one column (rows k…m-1 of column k once H_0…H_{k-1} have reflected it). */
-export function reflectorOf(column: Float64Array): Reflector {
-  const norm = euclideanNorm(column);
-  const first = column[0] as number;
-  const alpha = first >= 0 ? -norm : norm; // reflect away from x to avoid cancellation
-  const v = Float64Array.from(column);
-  v[0] = first - alpha;
-  const vNorm = euclideanNorm(v);
-  if (vNorm > 0) for (let i = 0; i < v.length; i++) (v[i] as number) /= vNorm;
-  return { v, alpha };
 }
 
 const columnOf = (a: Float64Array, m: number, k: number) => a.subarray(k * m + k, k * m + m);
@@ -215,10 +193,4 @@ function reflectAndDot(
     }
     dots[j] = d;
   }
-}
-
-function euclideanNorm(x: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += (x[i] as number) ** 2;
-  return Math.sqrt(sum);
 }
