@@ -1,7 +1,7 @@
 /**
  * Applies the init-library mutant named by INITSPEC_MUTANT (npm run power), by wrapping one
- * src/init module with vi.doMock before the spec file imports it. Without the variable it does
- * nothing. Each test's count of calls into the mutated code lands in its meta.
+ * src/init module with vi.doMock before the spec file imports it (or, for init code outside
+ * src/init, patching it in place). Without the variable it does nothing. Each test's count of calls into the mutated code lands in its meta.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
 import { requestedMutant } from '../../src/power/mutants.ts';
@@ -18,9 +18,17 @@ const counter: { calls: number } = ((globalThis as { __initspecMutantCalls?: { c
   calls: 0,
 });
 
+// A patch mutant changes code outside src/init in place: once per worker process.
+const patched = ((globalThis as { __initspecMutantPatched?: Set<string> }).__initspecMutantPatched ??= new Set());
+
 const mutant = requestedMutant();
 if (mutant) {
-  vi.doMock(`../../src/init/${mutant.module}`, async (importOriginal) => mutant.mutate(await importOriginal(), () => counter.calls++));
+  if ('module' in mutant) {
+    vi.doMock(`../../src/init/${mutant.module}`, async (importOriginal) => mutant.mutate(await importOriginal(), () => counter.calls++));
+  } else if (!patched.has(mutant.name)) {
+    patched.add(mutant.name);
+    mutant.patch(() => counter.calls++);
+  }
   beforeEach(() => {
     counter.calls = 0;
   });

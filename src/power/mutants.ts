@@ -5,6 +5,7 @@
  * that never reached the mutated code reads "not applicable" rather than "missed".
  */
 import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import type * as Distributions from '../init/distributions.ts';
 import type * as Fans from '../init/fans.ts';
 import type * as Gain from '../init/gain.ts';
@@ -24,7 +25,8 @@ export interface InitModules {
 }
 type ModuleName = keyof InitModules;
 
-export interface Mutant {
+/** A bug in one src/init module, applied by wrapping its exports (vi.doMock). */
+export interface ModuleMutant {
   name: string;
   /** The bug in words, as a reviewer would file it. */
   bug: string;
@@ -36,8 +38,20 @@ export interface Mutant {
   mutate(original: any, hit: () => void): Record<string, unknown>;
 }
 
+/**
+ * A bug in init code outside src/init that no import of ours reaches (tfjs-layers resolves a
+ * layer's default initializer inside its own module): applied once per worker by patching it.
+ */
+export interface PatchMutant {
+  name: string;
+  bug: string;
+  patch(hit: () => void): void;
+}
+
+export type Mutant = ModuleMutant | PatchMutant;
+
 const scaleDistributions =
-  (factor: number): Mutant['mutate'] =>
+  (factor: number): ModuleMutant['mutate'] =>
   (d: typeof Distributions, hit) => ({
     ...d,
     uniform: (shape: Shape, o: Distributions.UniformOptions) => {
@@ -62,7 +76,7 @@ function orthogonalWithoutSignCorrection(shape: Shape, { gain = 1, seed }: { gai
 }
 
 /** calculateGain(nonlinearity) returns 1 (the linear gain) instead of its own; every other gain as is. */
-function gainOfOne(nonlinearity: Gain.Nonlinearity, documented: string): Mutant {
+function gainOfOne(nonlinearity: Gain.Nonlinearity, documented: string): ModuleMutant {
   return {
     name: `${nonlinearity}-gain-1`,
     bug: `calculateGain('${nonlinearity}') returns 1 instead of ${documented}`,
@@ -75,6 +89,28 @@ function gainOfOne(nonlinearity: Gain.Nonlinearity, documented: string): Mutant 
         return 1;
       },
     }),
+  };
+}
+
+/**
+ * tfjs-layers' VarianceScaling with mode 'fanAvg' (Glorot: glorotNormal, the default kernel
+ * initializer of Dense, Conv and recurrent layers, and glorotUniform) scaling by fan_in instead:
+ * Glorot turns into LeCun on every non-square kernel.
+ */
+function tfjsFanAvgAsFanIn(hit: () => void): void {
+  const varianceScaling = Object.getPrototypeOf(Object.getPrototypeOf(tfl.initializers.glorotNormal({}))) as {
+    apply(this: { mode: string }, shape: number[], dtype?: string): tf.Tensor;
+  };
+  const original = varianceScaling.apply;
+  varianceScaling.apply = function (shape, dtype) {
+    if (this.mode !== 'fanAvg') return original.call(this, shape, dtype);
+    hit();
+    this.mode = 'fanIn';
+    try {
+      return original.call(this, shape, dtype);
+    } finally {
+      this.mode = 'fanAvg';
+    }
   };
 }
 
@@ -178,6 +214,11 @@ export const MUTANTS: readonly Mutant[] = [
         return orthogonalWithoutSignCorrection(shape, options);
       },
     }),
+  },
+  {
+    name: 'tfjs-fan-avg-as-fan-in',
+    bug: "tfjs-layers' glorotNormal/glorotUniform (VarianceScaling, mode fanAvg) scale by fan_in: Glorot becomes LeCun on non-square kernels",
+    patch: tfjsFanAvgAsFanIn,
   },
 ];
 

@@ -45,7 +45,14 @@ for (const mutant of MUTANTS.filter((m) => chosen.includes(m.name))) {
     cells[id] = result.status === 'failed' ? 'caught' : calls > 0 ? 'missed' : 'n/a';
   }
   const caughtBy = Object.keys(cells).filter((id) => cells[id] === 'caught');
-  rows.push({ name: mutant.name, bug: mutant.bug, module: `src/init/${mutant.module}`, seconds, cells, caughtBy });
+  rows.push({
+    name: mutant.name,
+    bug: mutant.bug,
+    module: 'module' in mutant ? `src/init/${mutant.module}` : 'outside src/init (patched in place)',
+    seconds,
+    cells,
+    caughtBy,
+  });
   console.log(`power: ${mutant.name} caught by ${caughtBy.length ? caughtBy.join(', ') : 'NO claim'} (${seconds.toFixed(0)} s)`);
 }
 
