@@ -1,7 +1,8 @@
 /**
  * Applies the init-library mutant named by INITSPEC_MUTANT (npm run power), by wrapping one
  * src/init module with vi.doMock before the spec file imports it (or, for init code outside
- * src/init, patching it in place). Without the variable it does nothing. Each test's count of calls into the mutated code lands in its meta.
+ * src/init, patching it in place). Without the variable it does nothing. Each test's count of
+ * calls into the mutated code lands in its meta.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
 import { requestedMutant } from '../../src/power/mutants.ts';

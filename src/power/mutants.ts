@@ -1,8 +1,9 @@
 /**
  * Semantic mutants: realistic bugs in an init library, each a wrapper of one src/init module's
- * exports. `npm run power` applies one at a time with vi.doMock (spec/setup/mutants.ts) and
- * runs the claims against it; src is never edited. Every wrapper counts its calls, so a claim
- * that never reached the mutated code reads "not applicable" rather than "missed".
+ * exports, or, for init code no import of ours reaches (tfjs-layers' own initializers), a patch
+ * of it in place. `npm run power` applies one at a time (spec/setup/mutants.ts) and runs the
+ * claims against it; src is never edited. Every mutant counts its calls, so a claim that never
+ * reached the mutated code reads "not applicable" rather than "missed".
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
