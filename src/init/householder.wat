@@ -76,47 +76,6 @@
       (br $row)))
     (f64.store (local.get $dj) (local.get $d)))
 
-  ;; columns j … j+1 (j even) of reflectAndDot, two to a vector
-  (func $pair (param $base i32) (param $m i32) (param $k i32) (param $j i32) (param $v i32) (param $len i32) (param $next i32) (param $shift i32) (param $dots i32)
-    (local $p0 i32) (local $i i32) (local $vi v128) (local $ni v128) (local $dj i32) (local $s0 v128) (local $x0 v128) (local $d0 v128)
-    (local.set $p0 (call $at (local.get $base) (local.get $m) (local.get $j) (local.get $k)))
-    (local.set $dj (i32.add (local.get $dots) (i32.shl (local.get $j) (i32.const 3))))
-    (local.set $s0 (f64x2.mul (v128.const f64x2 2 2) (v128.load offset=0 (local.get $dj))))
-    (if (i32.eqz (local.get $shift))
-      (then
-        (block $done (loop $row
-          (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
-      (local.set $vi (v128.load64_splat (i32.add (local.get $v) (i32.shl (local.get $i) (i32.const 3)))))
-      (local.set $x0 (f64x2.sub (v128.load (local.get $p0)) (f64x2.mul (local.get $s0) (local.get $vi))))
-      (v128.store (local.get $p0) (local.get $x0))
-      (local.set $p0 (i32.add (local.get $p0) (i32.const 16)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-          (br $row)))
-        (return)))
-    (if (i32.lt_s (local.get $shift) (i32.const 0))
-      (then
-        (local.set $ni (v128.load64_splat (local.get $next)))
-        (local.set $d0 (f64x2.add (v128.const f64x2 0 0) (f64x2.mul (local.get $ni) (v128.load (i32.sub (local.get $p0) (i32.const 16))))))
-        (local.set $next (i32.add (local.get $next) (i32.const 8))))
-      (else
-        (local.set $vi (v128.load64_splat (local.get $v)))
-        (v128.store (local.get $p0) (f64x2.sub (v128.load (local.get $p0)) (f64x2.mul (local.get $s0) (local.get $vi))))
-        (local.set $p0 (i32.add (local.get $p0) (i32.const 16)))
-        (local.set $i (i32.const 1))
-        (local.set $next (i32.sub (local.get $next) (i32.const 8)))))
-    (block $done (loop $row
-      (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
-      (local.set $vi (v128.load64_splat (i32.add (local.get $v) (i32.shl (local.get $i) (i32.const 3)))))
-      (local.set $ni (v128.load64_splat (i32.add (local.get $next) (i32.shl (local.get $i) (i32.const 3)))))
-      (local.set $x0 (f64x2.sub (v128.load (local.get $p0)) (f64x2.mul (local.get $s0) (local.get $vi))))
-      (v128.store (local.get $p0) (local.get $x0))
-      (local.set $d0 (f64x2.add (local.get $d0) (f64x2.mul (local.get $ni) (local.get $x0))))
-      (local.set $p0 (i32.add (local.get $p0) (i32.const 16)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $row)))
-    (v128.store offset=0 (local.get $dj) (local.get $d0))
-  )
-
   ;; columns j … j+3 (j even) of reflectAndDot, two to a vector
   (func $quad (param $base i32) (param $m i32) (param $k i32) (param $j i32) (param $v i32) (param $len i32) (param $next i32) (param $shift i32) (param $dots i32)
     (local $p0 i32) (local $p1 i32) (local $i i32) (local $vi v128) (local $ni v128) (local $dj i32) (local $s0 v128) (local $s1 v128) (local $x0 v128) (local $x1 v128) (local $d0 v128) (local $d1 v128)
@@ -187,11 +146,10 @@
       (call $quad (local.get $base) (local.get $m) (local.get $k) (local.get $j) (local.get $v) (local.get $len) (local.get $next) (local.get $shift) (local.get $dots))
       (local.set $j (i32.add (local.get $j) (i32.const 4)))
       (br $quads)))
-    (if (i32.le_u (i32.add (local.get $j) (i32.const 2)) (local.get $to))
-      (then
-        (call $pair (local.get $base) (local.get $m) (local.get $k) (local.get $j) (local.get $v) (local.get $len) (local.get $next) (local.get $shift) (local.get $dots))
-        (local.set $j (i32.add (local.get $j) (i32.const 2)))))
-    (if (i32.lt_u (local.get $j) (local.get $to))
-      (then
-        (call $single (local.get $base) (local.get $m) (local.get $k) (local.get $j) (local.get $v) (local.get $len) (local.get $next) (local.get $shift) (local.get $dots)))))
+    ;; the last one to three columns alone
+    (block $done (loop $singles
+      (br_if $done (i32.ge_u (local.get $j) (local.get $to)))
+      (call $single (local.get $base) (local.get $m) (local.get $k) (local.get $j) (local.get $v) (local.get $len) (local.get $next) (local.get $shift) (local.get $dots))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $singles))))
 )

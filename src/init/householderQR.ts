@@ -77,7 +77,6 @@ class Workspace {
   readonly a = 0;
   readonly q: number;
   readonly dots: number;
-  private readonly reflectorStart: number;
   private reflectorEnd: number;
   /** Byte offset of each reflector written so far. */
   readonly reflectors: number[] = [];
@@ -89,9 +88,8 @@ class Workspace {
     const matrixBytes = Math.ceil(n / 2) * m * 16;
     this.q = matrixBytes;
     this.dots = 2 * matrixBytes;
-    this.reflectorStart = this.dots + n * 8;
-    this.reflectorEnd = this.reflectorStart;
-    ensureBytes(this.k.memory, this.reflectorStart + n * m * 8);
+    this.reflectorEnd = this.dots + n * 8;
+    ensureBytes(this.k.memory, this.reflectorEnd + n * m * 8);
   }
 
   get f64(): Float64Array {
@@ -138,7 +136,8 @@ class Workspace {
     this.f64[this.dots / 8 + col] = value;
   }
 
-  dot(col: number): number {
+  /** dots[col], as the last pass left it (not the kernel's dot product, k.dot). */
+  dotOf(col: number): number {
     return this.f64[this.dots / 8 + col] as number;
   }
 }
@@ -159,7 +158,7 @@ function factor(a: Float64Array, m: number, n: number): ThinQR {
     rDiagonal[c] = current.alpha;
     if (c + 1 === n) break;
     // column c+1 first: it gives the next reflector, whose dots the trailing columns' pass takes
-    k.update(ws.a, m, c + 1, c, v, m - c, ws.dot(c + 1));
+    k.update(ws.a, m, c + 1, c, v, m - c, ws.dotOf(c + 1));
     current = reflectorOf(ws.column(ws.a, c + 1, c + 1));
     ws.addReflector(current.v);
     // column c itself would become (α, 0, …): only α is kept, so it is not reflected

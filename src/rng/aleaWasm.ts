@@ -22,6 +22,8 @@ interface Kernel {
 /** Values per chunk: the module's OUT region holds 65536 float64. */
 export const CHUNK = 65536;
 export const OUT_OFFSET = 524288;
+/** Where the check hook kernelCosSin leaves its sines (U1…U2; its cosines go to OUT). */
+export const SINES_OFFSET = 0;
 
 let kernel: Kernel | undefined;
 /** The module's exports, instantiated on first use (5 KB, synchronous). */

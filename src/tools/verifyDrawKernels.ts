@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { aleaKernel, CHUNK, OUT_OFFSET } from '../rng/aleaWasm.ts';
+import { aleaKernel, CHUNK, OUT_OFFSET, SINES_OFFSET } from '../rng/aleaWasm.ts';
 
 const ALL = 2 ** 32;
 const TWO_POW_MINUS_32 = 2 ** -32;
@@ -18,7 +18,7 @@ const TWO_POW_MINUS_32 = 2 ** -32;
 export function mismatchesIn(from: number, to: number, report: (line: string) => void = () => {}): number {
   const kernel = aleaKernel();
   const out = new Float64Array(kernel.memory.buffer, OUT_OFFSET, CHUNK);
-  const sines = new Float64Array(kernel.memory.buffer, 0, CHUNK);
+  const sines = new Float64Array(kernel.memory.buffer, SINES_OFFSET, CHUNK);
   let bad = 0;
   for (let k0 = from; k0 < to; k0 += CHUNK) {
     const count = Math.min(CHUNK, to - k0);
