@@ -9,6 +9,8 @@ import { uniformValues } from '../../src/rng/draw.ts';
 import { deriveSeed } from '../../src/rng/seed.ts';
 import { concatenated } from '../../src/stats/concatenated.ts';
 import { ksTest, ksTwoSample, kolmogorovSurvival, uniformCdf } from '../../src/stats/ksTest.ts';
+import { ksTwoSamplePooled } from '../../src/stats/ksTwoSamplePooled.ts';
+import { normalValues } from '../../src/rng/draw.ts';
 import { standardised } from '../../src/stats/moments.ts';
 
 const standardisedDraws = (draws: number, size: number, stream: string) =>
@@ -39,5 +41,36 @@ describe('ksTwoSample', () => {
     expect(oneSample.pValue).toBeLessThan(1e-5);
     const twoSample = ksTwoSample(draws, standardisedDraws(400, 1000, 'reference'));
     expect(twoSample.pValue).toBeGreaterThan(0.01);
+  });
+});
+
+describe('ksTwoSamplePooled', () => {
+  // pools of parts as the claims hold them (a trial's array each); ksTwoSample on the joined pools is the reference
+  const parts = (count: number, size: number, stream: string, value: (v: number) => number = (v) => v) =>
+    Array.from({ length: count }, (_, k) => Float64Array.from(normalValues(size, 0, 1, deriveSeed(11, `${stream} ${k}`)), value));
+  const cases: Array<[string, Float64Array[], Float64Array[]]> = [
+    ['same law', parts(3, 4000, 'a'), parts(2, 5000, 'b')],
+    ['scaled 1.05×', parts(4, 3000, 'a'), parts(4, 3000, 'b', (v) => 1.05 * v)],
+    ['shifted', parts(2, 800, 'a'), parts(5, 300, 'b', (v) => v + 0.3)],
+    ['ties: quarter steps', parts(3, 2000, 'a', (v) => Math.round(4 * v) / 4), parts(3, 2000, 'b', (v) => Math.round(4 * v) / 4)],
+    ['one sample constant', parts(2, 500, 'a'), parts(1, 50, 'b', () => 7)],
+    ['both constant', parts(1, 20, 'a', () => 2), parts(1, 30, 'b', () => 2)],
+    ['disjoint', parts(1, 100, 'a', (v) => v - 10), parts(1, 100, 'b', (v) => v + 10)],
+    ['small', parts(1, 5, 'a'), parts(2, 3, 'b')],
+  ];
+  test.each(cases)('%s: the same D, p and n as ksTwoSample on the joined pools, to the bit', (_, a, b) => {
+    expect(ksTwoSamplePooled(a, b)).toStrictEqual(ksTwoSample(concatenated(a), concatenated(b)));
+  });
+
+  test('bad input names the function and the sample', () => {
+    expect(() => ksTwoSamplePooled([Float64Array.of(1, 2, 3)], [Float64Array.of(1, 2, 3, 4, 5)])).toThrow(
+      /ksTwoSample requires at least 5 samples, got 3/,
+    );
+    expect(() => ksTwoSamplePooled([Float64Array.of(1, 2, 3), Float64Array.of(4, Number.NaN)], [Float64Array.of(1, 2, 3, 4, 5)])).toThrow(
+      /ksTwoSample: sample 4 is NaN/,
+    );
+    expect(() => ksTwoSamplePooled([Float64Array.of(1, 2, 3, 4, 5)], [Float64Array.of(1, 2, 3, 4, Infinity)])).toThrow(
+      /ksTwoSample: sample 4 is not finite/,
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   medianCI,
   minimumSamplesForMedianCI,
   proportionCI,
+  pooledStdCI,
   stdCI,
   trialsForMeanHalfWidth,
   trialsForProportionLowerBound,
@@ -39,6 +40,19 @@ describe('intervals on known inputs', () => {
     expect(ci.lower).toBeCloseTo(32 / jStat.chisquare.inv(0.95, 7), 12);
     expect(ci.upper).toBeCloseTo(32 / jStat.chisquare.inv(0.05, 7), 12);
     expect(stdCI(sample, { confidence: 0.9 }).upper).toBeCloseTo(Math.sqrt(ci.upper), 12);
+  });
+
+  test('pooledStdCI over parts is stdCI of the joined parts, to the bit; its errors number the pooled sample', () => {
+    const parts = [Float64Array.of(0.1, 2.7, -3.3), [], [1e-9, 4.2], Float32Array.of(0.3, -0.7, 9.1)];
+    const joined = parts.flatMap((p) => Array.from(p));
+    expect(pooledStdCI(parts, { confidence: 0.999 })).toStrictEqual(stdCI(joined, { confidence: 0.999 }));
+    expect(() =>
+      pooledStdCI([
+        [1, 2],
+        [3, Number.NaN],
+      ]),
+    ).toThrow(/varianceCI: sample 3 is NaN/);
+    expect(() => pooledStdCI([[1], []])).toThrow(/varianceCI requires at least 2 samples, got 1/);
   });
 
   test('proportionCI: 0 of n and n of n use the closed forms', () => {

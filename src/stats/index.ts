@@ -6,6 +6,8 @@ export {
   welchDegreesOfFreedom,
   varianceCI,
   stdCI,
+  pooledStdCI,
+  pooledVarianceCI,
   stdRatioCI,
   proportionCI,
   medianCI,
@@ -15,6 +17,7 @@ export {
   type Sided,
 } from './intervals.ts';
 export { ksTest, ksTwoSample, kolmogorovSurvival, uniformCdf, type KsResult } from './ksTest.ts';
+export { ksTwoSamplePooled } from './ksTwoSamplePooled.ts';
 export {
   trialsForMeanHalfWidth,
   trialsForStdRelativeHalfWidth,

@@ -5,7 +5,7 @@
  */
 import jStat from 'jstat';
 import { median } from './median.ts';
-import { mean, sampleVariance } from './moments.ts';
+import { mean, pooledSampleVariance, sampleVariance } from './moments.ts';
 import { assertConfidence, assertFiniteSamples, assertSamples } from './validate.ts';
 
 export type Sided = 'two-sided' | 'lower' | 'upper';
@@ -59,11 +59,27 @@ export function meanCI(samples: ArrayLike<number>, { confidence = 0.95, sided = 
  * Chi-square interval for the variance, exact for normal data. For lighter-tailed data
  * (uniform: excess kurtosis -1.2) it is conservative — wider than needed — never too narrow.
  */
-export function varianceCI(samples: ArrayLike<number>, { confidence = 0.95, sided = 'two-sided' }: IntervalOptions = {}): Interval {
-  assertFiniteSamples('varianceCI', samples, 2);
+export function varianceCI(samples: ArrayLike<number>, options: IntervalOptions = {}): Interval {
+  return pooledVarianceCI([samples], options);
+}
+
+/**
+ * varianceCI of the parts joined end to end, without joining them: the same sums in the same
+ * order, so the same numbers (the claims pool millions of values over trials).
+ */
+export function pooledVarianceCI(
+  parts: ReadonlyArray<ArrayLike<number>>,
+  { confidence = 0.95, sided = 'two-sided' }: IntervalOptions = {},
+): Interval {
+  let offset = 0;
+  for (const part of parts) {
+    assertFiniteSamples('varianceCI', part, 0, offset);
+    offset += part.length;
+  }
+  if (offset < 2) throw new RangeError(`varianceCI requires at least 2 samples, got ${offset}`);
   assertConfidence('varianceCI', confidence);
-  const n = samples.length;
-  const estimate = sampleVariance(samples);
+  const n = offset;
+  const estimate = pooledSampleVariance(parts);
   const dof = n - 1;
   const { below, above } = tails(confidence, sided);
   return {
@@ -79,7 +95,12 @@ export function varianceCI(samples: ArrayLike<number>, { confidence = 0.95, side
 
 /** The chi-square interval for the standard deviation (square root of varianceCI's). */
 export function stdCI(samples: ArrayLike<number>, options: IntervalOptions = {}): Interval {
-  const v = varianceCI(samples, options);
+  return pooledStdCI([samples], options);
+}
+
+/** stdCI of the parts joined end to end, without joining them (pooledVarianceCI). */
+export function pooledStdCI(parts: ReadonlyArray<ArrayLike<number>>, options: IntervalOptions = {}): Interval {
+  const v = pooledVarianceCI(parts, options);
   return { ...v, estimate: Math.sqrt(v.estimate), lower: Math.sqrt(v.lower), upper: Math.sqrt(v.upper) };
 }
 

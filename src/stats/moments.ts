@@ -56,11 +56,21 @@ export function mean(values: ArrayLike<number>): number {
 
 /** Unbiased sample variance (float64, two-pass). */
 export function sampleVariance(values: ArrayLike<number>): number {
-  if (values.length < 2) throw new RangeError(`sampleVariance requires at least 2 values, got ${values.length}`);
-  const m = mean(values);
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += ((values[i] as number) - m) ** 2;
-  return sum / (values.length - 1);
+  return pooledSampleVariance([values]);
+}
+
+/** sampleVariance of the parts joined end to end, without joining them: the same sums in the same order. */
+export function pooledSampleVariance(parts: ReadonlyArray<ArrayLike<number>>): number {
+  let [count, sum] = [0, 0];
+  for (const part of parts) {
+    count += part.length;
+    for (let i = 0; i < part.length; i++) sum += part[i] as number;
+  }
+  if (count < 2) throw new RangeError(`sampleVariance requires at least 2 values, got ${count}`);
+  const m = sum / count;
+  let centred = 0;
+  for (const part of parts) for (let i = 0; i < part.length; i++) centred += ((part[i] as number) - m) ** 2;
+  return centred / (count - 1);
 }
 
 /** (x − mean)/sd with the sample's own mean and unbiased sd: a family's shape, whatever its scale. */

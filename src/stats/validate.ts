@@ -1,18 +1,19 @@
 /** Checks for the statistics helpers; messages name the function and the problem. */
-export function assertSamples(fn: string, samples: ArrayLike<number>, minimum: number): void {
+/** `offset`: where these samples start in a pool of parts (the messages number the pool's samples). */
+export function assertSamples(fn: string, samples: ArrayLike<number>, minimum: number, offset = 0): void {
   if (samples.length < minimum) {
     throw new RangeError(`${fn} requires at least ${minimum} samples, got ${samples.length}`);
   }
   // a plain loop: findIndex with a callback over a typed array cost ~3 s a toDrawLike (millions of values)
   for (let i = 0; i < samples.length; i++) {
-    if (Number.isNaN(samples[i])) throw new RangeError(`${fn}: sample ${i} is NaN`);
+    if (Number.isNaN(samples[i])) throw new RangeError(`${fn}: sample ${offset + i} is NaN`);
   }
 }
 
-export function assertFiniteSamples(fn: string, samples: ArrayLike<number>, minimum: number): void {
-  assertSamples(fn, samples, minimum);
+export function assertFiniteSamples(fn: string, samples: ArrayLike<number>, minimum: number, offset = 0): void {
+  assertSamples(fn, samples, minimum, offset);
   for (let i = 0; i < samples.length; i++) {
-    if (!Number.isFinite(samples[i])) throw new RangeError(`${fn}: sample ${i} is not finite (${samples[i]})`);
+    if (!Number.isFinite(samples[i])) throw new RangeError(`${fn}: sample ${offset + i} is not finite (${samples[i]})`);
   }
 }
 

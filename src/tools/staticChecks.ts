@@ -2,12 +2,19 @@
  * `npm run check:static` (the first step of `npm test`): the type check and the format check,
  * side by side, since each keeps one core busy (alone, one after the other: 5.8 s + 5.0 s).
  * Each one's output is held and printed whole when it ends, so two failures do not interleave.
+ * Both keep what they learnt in node_modules/.cache (tsc's build info, prettier's content hashes),
+ * so a rerun checks only what changed: 3.6 s + 1.5 s instead of 6.5 s + 5.2 s on a 2-core machine;
+ * a fresh clone pays the full time once.
  */
 import { spawn } from 'node:child_process';
 
 const CHECKS: Array<{ name: string; command: string; args: string[] }> = [
-  { name: 'typecheck', command: 'tsc', args: ['--noEmit'] },
-  { name: 'format', command: 'prettier', args: ['--check', '.'] },
+  {
+    name: 'typecheck',
+    command: 'tsc',
+    args: ['--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/initspec/tsc.tsbuildinfo'],
+  },
+  { name: 'format', command: 'prettier', args: ['--check', '--cache', '--cache-strategy', 'content', '.'] },
 ];
 
 function run({ name, command, args }: (typeof CHECKS)[number]): Promise<boolean> {

@@ -1,10 +1,11 @@
 /**
  * Distribution checks: one-sample KS against a CDF, two-sample KS against a reference draw.
  */
-import { ksTest, ksTwoSample, type KsResult } from '../../stats/ksTest.ts';
+import { ksTest, type KsResult } from '../../stats/ksTest.ts';
+import { ksTwoSamplePooled } from '../../stats/ksTwoSamplePooled.ts';
 import type { Check, CheckResult } from '../types.ts';
 import { fmt } from '../../text/format.ts';
-import { pooled } from './observations.ts';
+import { arraysOf, pooled } from './observations.ts';
 
 /**
  * The pooled `of` values follow `cdf` (KS test): passes when p ≥ 1 - confidence. The report
@@ -67,7 +68,7 @@ export function matchesReference<const A extends string, const R extends string>
     evaluate: (observations, confidence) =>
       ksDecision(
         { label, distribution, method: 'Kolmogorov-Smirnov, two-sample', size: 'effective n' },
-        ksTwoSample(pooled(observations, of), pooled(observations, reference)),
+        ksTwoSamplePooled(arraysOf(observations, of), arraysOf(observations, reference)),
         confidence,
       ),
   };

@@ -14,12 +14,16 @@ export function scalars(observations: readonly Observations[], key: string): num
 }
 
 export function pooled(observations: readonly Observations[], key: string): Float64Array {
-  const arrays = observations.map((o, trial) => {
+  return concatenated(arraysOf(observations, key));
+}
+
+/** Each trial's `key` array, in trial order: a pool not yet joined. */
+export function arraysOf(observations: readonly Observations[], key: string): Array<ArrayLike<number>> {
+  return observations.map((o, trial) => {
     const value: Observation | undefined = o[key];
     if (value === undefined || typeof value === 'number') throw new TypeError(`check: trial ${trial} has no array "${key}"`);
     return value;
   });
-  return concatenated(arrays);
 }
 
 /** The fields every interval-based check reports, from its interval and decision. */

@@ -1,11 +1,11 @@
 /**
  * The std of pooled values = target × (1 ± margin), by a chi-square interval.
  */
-import { stdCI } from '../../stats/intervals.ts';
+import { pooledStdCI } from '../../stats/intervals.ts';
 import { trialsForStdRelativeHalfWidth } from '../../stats/sampleSize.ts';
 import type { Check, TheoryValue } from '../types.ts';
 import { fmt, pct } from '../../text/format.ts';
-import { pooled, fromInterval, insideMargin, outsideMargin } from './observations.ts';
+import { arraysOf, fromInterval, insideMargin, outsideMargin } from './observations.ts';
 
 /**
  * std(pooled `of` values) = target·(1 ± relativeMargin), by the chi-square interval (exact for
@@ -27,7 +27,7 @@ export function stdWithin<const A extends string>(options: {
     trialsNeeded: (confidence) =>
       Math.ceil(trialsForStdRelativeHalfWidth({ relativeHalfWidth: relativeMargin / 2, confidence }) / perTrial),
     evaluate(observations, confidence) {
-      const ci = stdCI(pooled(observations, of), { confidence });
+      const ci = pooledStdCI(arraysOf(observations, of), { confidence });
       const pass = insideMargin(ci, target.value, margin);
       return {
         ...fromInterval(label, ci, pass, confidence),
