@@ -1,6 +1,7 @@
 /**
  * ksTwoSample of two pools of parts (trials' arrays), without joining or sorting the pools:
- * the same D to the last bit, for ~20× less time on the matchers' pools (2 × 10 million values).
+ * the same D to the last bit, in a tenth of the time on the matchers' pools (2 × 10 million values:
+ * 2.9 → 0.3 s).
  *
  * ksTwoSample walks the pooled values in ascending order and takes D = max |i/n − j/m| over the
  * distinct values it passes, i and j the counts of a and b at or below the value. Here the values
