@@ -1,4 +1,5 @@
 /** Checks for the statistics helpers; messages name the function and the problem. */
+
 /** `offset`: where these samples start in a pool of parts (the messages number the pool's samples). */
 export function assertSamples(fn: string, samples: ArrayLike<number>, minimum: number, offset = 0): void {
   if (samples.length < minimum) {
