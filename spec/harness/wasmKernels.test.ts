@@ -45,6 +45,12 @@ describe('WebAssembly host draws are the JS draws, bit for bit', () => {
         `N(0.5, 9) ${count}`,
       ).toBe(-1);
     }
+    // the usual ±2σ window: a first draw sized to the count, then whole chunks if it falls short
+    for (const count of COUNTS)
+      expect(
+        firstDifference(truncatedNormalValues(count, 0.1, 2, -4, 4, seed), referenceTruncatedNormalValues(count, 0.1, 2, -4, 4, seed)),
+        `truncated ±2σ ${count}`,
+      ).toBe(-1);
     // a narrow window rejects most pairs: the stream runs over several chunks
     expect(firstDifference(truncatedNormalValues(5000, 0, 1, 2.5, 3, seed), referenceTruncatedNormalValues(5000, 0, 1, 2.5, 3, seed))).toBe(
       -1,

@@ -58,9 +58,13 @@ export function truncatedNormalValues(count: number, mean: number, std: number, 
     const stream = new AleaStream(seededAleaState(seed));
     const out = new Float32Array(count);
     let filled = 0;
+    // The first draw is sized for a ±2σ window (a small kernel draws tens of values, not a chunk),
+    // the rest are whole chunks; a multiple of 4 keeps the stream's pairs in step with the
+    // one-pair-at-a-time loop it replaces, so the values are the same whatever the sizes.
+    let size = Math.min(CHUNK, 4 * Math.ceil((1.1 * count + 16) / 4));
     while (filled < count) {
-      // whole chunks keep the stream's pairs in step with the one-pair-at-a-time loop it replaces
-      const z = stream.normals(CHUNK);
+      const z = stream.normals(size);
+      size = CHUNK;
       for (let i = 0; i < z.length && filled < count; i++) {
         const value = mean + std * (z[i] as number);
         if (value >= a && value <= b) out[filled++] = value;
