@@ -14,6 +14,7 @@ import {
   runPowerControl,
 } from '../../src/claim/index.ts';
 import type { ClaimResult, ClaimSpec, TrialContext } from '../../src/claim/index.ts';
+import { tier } from '../../src/claim/tier.ts';
 import { uniformSource } from '../../src/rng/draw.ts';
 
 /** U(0, 1) trials: the mean is ½, the per-trial sd 1/√12. */
@@ -91,9 +92,11 @@ describe('claim DSL', () => {
     expect(message).toMatch(/α 0\.0001/);
     expect(message).toMatch(/trials: \d+/);
     expect(message).toMatch(/seedFor\("harness\/dsl", 0…\d+\) from master seed 9/);
-    // the backend is named when it is not the default: the rerun must land on the same one
+    // the tier and the backend are named when they are not the defaults: the rerun must land on
+    // the same ones, so the expectation is built from the run's own (the full tier runs this file too)
+    const tierEnv = tier() === 'fast' ? '' : ` INITSPEC_TIER=${tier()}`;
     const backend = tf.getBackend() === 'wasm' ? '' : ` INITSPEC_BACKEND=${tf.getBackend()}`;
-    expect(message).toContain(`rerun: INITSPEC_SEED=9${backend} npx vitest run spec/x.spec.ts -t "^harness/dsl · "`);
+    expect(message).toContain(`rerun: INITSPEC_SEED=9${tierEnv}${backend} npx vitest run spec/x.spec.ts -t "^harness/dsl · "`);
   });
 
   test('the rerun command names the tier and a backend that are not the defaults, and a matcher test by its name', () => {
