@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import { tfThreadsPerWorker } from './src/backend/computeThreads.ts';
 import { HeavyFirstSequencer } from './spec/setup/heavyFirstSequencer.ts';
@@ -16,6 +17,13 @@ process.env.MALLOC_MMAP_THRESHOLD_ ??= String(64 * 2 ** 20);
 process.env.MALLOC_TRIM_THRESHOLD_ ??= String(2 ** 30);
 
 export default defineConfig({
+  resolve: {
+    // tfjs-core's ESM entry is ESM in a package without "type": "module", so Node cannot load it
+    // and vite transformed its ~1000 modules in every process (the global setup spent 2.4 s on it
+    // before one claim could start); its CommonJS bundle, the one tfjs-node itself loads, is one
+    // file Node loads as is. The same code: tfjs keeps its engine and kernels in one global.
+    alias: [{ find: /^@tensorflow\/tfjs-core$/, replacement: createRequire(import.meta.url).resolve('@tensorflow/tfjs-core') }],
+  },
   test: {
     // One project: a worker reuses its process only for the next file of the same project, so
     // separate harness/integration/claims projects, interleaved heavy-first, made vitest start

@@ -8,5 +8,12 @@ if (!existsSync(entry)) {
   process.stderr.write('initspec: dist/ is missing: run `npm run build` (npm install in a clone runs it)\n');
   process.exit(1);
 }
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv[0] === 'claim') {
+  // one claim of the spec: a lean module that loads vitest, not the explorer's tfjs
+  const { runClaimCommand } = await import(new URL('../dist/cli/claimCommand.js', import.meta.url).href);
+  process.exitCode = await runClaimCommand(argv.slice(1));
+} else {
+  const { main } = await import(entry.href);
+  process.exitCode = await main(argv);
+}

@@ -19,7 +19,7 @@ import {
 } from '../src/claim/index.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { schemeStd } from '../src/theory/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { CONV_SLICE_MATRIX, convSlice, EXPLODING_CONTROL, scheme } from './support/schemes.ts';
 import { pct } from '../src/text/format.ts';
 

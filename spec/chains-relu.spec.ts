@@ -5,7 +5,7 @@
  * become distributions with bounds.
  */
 import { chainClaim, notebook } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { EXPLODING_CONTROL, scheme } from './support/schemes.ts';
 
 claim(

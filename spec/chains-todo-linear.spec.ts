@@ -5,7 +5,7 @@
  * norm exactly (an isometry).
  */
 import { chainClaim, pairedWithin } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { orthogonalGain, randnGain, scheme } from './support/schemes.ts';
 
 claim(

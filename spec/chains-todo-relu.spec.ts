@@ -4,7 +4,7 @@
  * is what Kaiming adds (C6c survives).
  */
 import { chainClaim, mediansReport } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { EXPLODING_CONTROL, orthogonalGain, scheme } from './support/schemes.ts';
 
 claim(

@@ -12,7 +12,7 @@
  */
 import { informationalCheck, meanWithin } from '../src/claim/index.ts';
 import type { TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { correlationPairsTrial } from '../src/experiments/correlationPairs.ts';
 import { correlationFixedPoint, correlationTrajectory, weightVarianceForDepthScale, type NetworkVariances } from '../src/theory/index.ts';
 import { mean } from '../src/stats/moments.ts';

@@ -5,9 +5,8 @@
  * wider: its growth is set by one matrix's spectrum, not averaged over many.
  */
 import { byTier, DEFAULT_DELTA, meanWithin, mediansReport, outcomeAtLeast, scaleInit, spreadRatioAtLeast } from '../src/claim/index.ts';
-import { trajectoryPlotSvg } from '../src/report/plots.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
 import type { Activation } from '../src/chain/runChain.ts';
 import { deepChainLog10Std, log10MaxOverRms, schemeStd, secondMomentFactor } from '../src/theory/index.ts';
@@ -56,21 +55,23 @@ function deepNetClaim(options: {
     { length: Math.max(...CHECKPOINTS) },
     (_, i) => ((i + 1) / 2) * Math.log10(q) + log10MaxOverRms(dim * dim, activation),
   );
-  const plots: ClaimSpec['plots'] = async (observations) => ({
-    fresh: await trajectoryPlotSvg({
+  const plots: ClaimSpec['plots'] = (observations) => ({
+    fresh: {
+      kind: 'trajectory',
       title: `${id}: fresh matrix per layer, log10 max|x| over ${observations.length} seeds`,
       xTitle: 'layer',
       traces: observations.map((o) => o.freshLog10MaxAbs as number[]),
       theory: theoryMax,
       theoryLabel: 'second-moment theory',
-    }),
-    reused: await trajectoryPlotSvg({
+    },
+    reused: {
+      kind: 'trajectory',
       title: `${id}: one reused matrix, log10 max|x| over ${observations.length} seeds`,
       xTitle: 'layer',
       traces: observations.map((o) => o.reusedLog10MaxAbs as number[]),
       theory: theoryMax.slice(0, LAYERS),
       theoryLabel: 'second-moment theory',
-    }),
+    },
   });
   return {
     id,

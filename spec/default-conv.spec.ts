@@ -4,7 +4,7 @@
  * The notebook's (0.0284, 0.1052) is one draw of 25 weights; here the distribution is
  * checked over thousands of seeded draws, and the notebook's draw is placed within it.
  */
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import type { SeededDraw } from '../src/init/types.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { DEFAULT_DELTA, followsDistribution, notebook, notebookDrawTypical, scaleInit, stdWithin } from '../src/claim/index.ts';

@@ -12,7 +12,7 @@
  */
 import { denormalTailClaim } from '../src/claim/tailClaim.ts';
 import { notebook, scaleInit, tier } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { CONV_SLICE_MATRIX, convSlice, scheme } from './support/schemes.ts';
 
 const FULL_ONLY =

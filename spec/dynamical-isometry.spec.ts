@@ -13,7 +13,7 @@
  */
 import { DEFAULT_DELTA, informationalCheck, meanWithin, scaleInit } from '../src/claim/index.ts';
 import type { TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { linearJacobianSpectrum } from '../src/experiments/linearJacobian.ts';
 import { netJacobianSpectrum, type JacobianActivation } from '../src/experiments/netJacobian.ts';
 import { calculateGain, kaimingNormal, normal, orthogonal } from '../src/index.ts';

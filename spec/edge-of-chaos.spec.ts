@@ -11,7 +11,7 @@
  */
 import { DEFAULT_DELTA, informationalCheck, meanWithin } from '../src/claim/index.ts';
 import type { TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { tanhNetTrial } from '../src/experiments/tanhNet.ts';
 import { calculateGain } from '../src/init/gain.ts';
 import {

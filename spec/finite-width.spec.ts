@@ -7,7 +7,7 @@
  */
 import { DEFAULT_DELTA, meanWithin, stdWithin } from '../src/claim/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { normRatios } from '../src/experiments/normRatios.ts';
 import { logRatioVariance, ratioMoments } from '../src/theory/index.ts';
 

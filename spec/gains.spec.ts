@@ -9,7 +9,7 @@
  */
 import { DEFAULT_DELTA, meanWithin, outcomeAtLeast, scaleInit, type WeightInit } from '../src/claim/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { actOf, type Act } from '../src/chain/activations.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
 import { calculateGain, kaimingUniform, type KaimingOptions } from '../src/index.ts';

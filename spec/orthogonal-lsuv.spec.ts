@@ -12,7 +12,7 @@ import { householderQR } from '../src/init/householderQR.ts';
 import { standardNormals } from '../src/rng/draw.ts';
 import { hostMoments } from '../src/stats/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import type { SeededDraw } from '../src/init/types.ts';
 import { lsuv, normal, orthogonal } from '../src/index.ts';
 import { deriveSeed } from '../src/rng/seed.ts';

@@ -3,7 +3,7 @@
  * y = W @ x, and what ReLU does to it. The notebook averages 100 repeats once; here each
  * expectation is an interval over seeded trials, sized by theory, inside a stated margin.
  */
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import type { TrialContext } from '../src/claim/index.ts';
 import { DEFAULT_DELTA, meanWithin, notebook, powerMargin, scaleInit } from '../src/claim/index.ts';
 import { matVecTrial } from '../src/experiments/matVec.ts';

@@ -9,7 +9,7 @@
  */
 import { DEFAULT_DELTA, informationalCheck, meanWithin, powerMargin, stdMoves, stdWithin } from '../src/claim/index.ts';
 import type { TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { normalValues } from '../src/rng/draw.ts';
 import { deriveSeed } from '../src/rng/seed.ts';
 import { hostMoments, mean } from '../src/stats/moments.ts';

@@ -11,7 +11,7 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import { initializers } from '@tensorflow/tfjs-layers';
 import { DEFAULT_DELTA, meanWithin, powerMargin, stdMoves, stdWithin } from '../src/claim/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import type { SeededDraw } from '../src/init/types.ts';
 import { readValues } from '../src/backend/readValues.ts';
 import { normal } from '../src/index.ts';

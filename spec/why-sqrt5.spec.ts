@@ -6,7 +6,7 @@
  */
 import { DEFAULT_DELTA, log10FactorMoves, meanWithin, powerMargin, scaleInit } from '../src/claim/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { deepChain } from '../src/chain/deepChain.ts';
 import { kaimingUniform, torchDefaultWeight } from '../src/index.ts';
 import { secondMomentFactor, torchDefaultBound, uniformStd } from '../src/theory/index.ts';

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_DELTA, log10FactorMoves, meanWithin, powerMargin, scaleInit } from '../src/claim/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
-import { claim } from '../src/claim/vitest.ts';
+import { claim } from '../src/vitest/claim.ts';
 import { layerFactorsTrial, mlpGradientTrial, reluStackTrial } from '../src/experiments/layerPasses.ts';
 import type { WeightInit } from '../src/experiments/matVec.ts';
 import { kaimingNormal, kaimingUniform, xavierUniform, type FanMode } from '../src/index.ts';

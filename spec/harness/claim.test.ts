@@ -94,15 +94,26 @@ describe('claim DSL', () => {
     expect(message).toMatch(/seedFor\("harness\/dsl", 0…\d+\) from master seed 9/);
     // the tier and the backend are named when they are not the defaults: the rerun must land on
     // the same ones, so the expectation is built from the run's own (the full tier runs this file too)
-    const tierEnv = tier() === 'fast' ? '' : ` INITSPEC_TIER=${tier()}`;
-    const backend = tf.getBackend() === 'wasm' ? '' : ` INITSPEC_BACKEND=${tf.getBackend()}`;
-    expect(message).toContain(`rerun: INITSPEC_SEED=9${tierEnv}${backend} npx vitest run spec/x.spec.ts -t "^harness/dsl · "`);
+    const nonDefault = { tier: tier() === 'fast' ? undefined : tier(), backend: tf.getBackend() === 'wasm' ? undefined : tf.getBackend() };
+    const flags = Object.entries(nonDefault)
+      .flatMap(([k, v]) => (v ? [` --${k} ${v}`] : []))
+      .join('');
+    expect(message).toContain(`rerun: npx initspec claim harness/dsl --seed 9${flags}`);
+    // outside spec/*.spec.ts (a harness test), the vitest command with the same settings as variables
+    const env = Object.entries(nonDefault)
+      .flatMap(([k, v]) => (v ? [` INITSPEC_${k.toUpperCase()}=${v}`] : []))
+      .join('');
+    expect(formatResult(result, 'spec/harness/x.test.ts')).toContain(
+      `rerun: INITSPEC_SEED=9${env} npx vitest run spec/harness/x.test.ts -t "^harness/dsl · "`,
+    );
   });
 
-  test('the rerun command names the tier and a backend that are not the defaults, and a matcher test by its name', () => {
+  test('the rerun command is `initspec claim ID` with the seed, and the tier and backend where they are not the defaults; a matcher test reruns by its name', () => {
     const base = { masterSeed: 3, tier: 'full', backend: 'tensorflow (tfjs 4.22.0)', id: 'C8' } as ClaimResult;
-    expect(rerunCommand(base, 'spec/a.spec.ts')).toBe(
-      'INITSPEC_SEED=3 INITSPEC_TIER=full INITSPEC_BACKEND=tensorflow npx vitest run spec/a.spec.ts -t "^C8 · "',
+    expect(rerunCommand(base, 'spec/a.spec.ts')).toBe('npx initspec claim C8 --seed 3 --tier full --backend tensorflow');
+    expect(rerunCommand({ ...base, tier: 'fast', backend: 'wasm (…)' }, 'spec/a.spec.ts')).toBe('npx initspec claim C8 --seed 3');
+    expect(rerunCommand({ ...base, id: 'gates heUniform · toDrawLike(kaiming-uniform)' }, 'init.test.js')).toBe(
+      'INITSPEC_SEED=3 INITSPEC_TIER=full INITSPEC_BACKEND=tensorflow npx vitest run init.test.js -t "gates heUniform"',
     );
     expect(
       rerunCommand({ ...base, tier: 'fast', backend: 'wasm (…)', id: 'gates heUniform · toDrawLike(kaiming-uniform)' }, 'init.test.js'),

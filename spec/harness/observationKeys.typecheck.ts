@@ -3,7 +3,7 @@
  * checks may read only the keys its measure returns, with the right kind (number or array).
  * Each @ts-expect-error fails the build if the line below it ever compiles.
  */
-import { claim } from '../../src/claim/vitest.ts';
+import { claim } from '../../src/vitest/claim.ts';
 import { chainClaim, meanWithin, stdWithin, type ClaimSpec, type TrialContext } from '../../src/claim/index.ts';
 
 const measure = ({ seed }: TrialContext) => ({ secondMoment: seed, weights: [seed] });

@@ -7,7 +7,7 @@ import { publishedFans } from '../../src/theory/publishedSchemes.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { auditMain } from '../../src/audit/cli.ts';
+import { auditMain } from '../../src/cli/audit.ts';
 import { kaimingNormal } from '../../src/index.ts';
 import { npy } from '../support/npyFile.ts';
 

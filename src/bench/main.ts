@@ -7,6 +7,8 @@
  *   npm run bench -- --all   wasm and tensorflow (when set up) in one run, one child process
  *                            each, then a side-by-side table with the ratios
  *   npm run bench -- --backends wasm,cpu   the named backends (cpu only when named: ~40× slower)
+ *   npm run bench -- --record [--tier full]  npm test's wall and phases, one-claim latency, GFLOP/s
+ *                            and the denormal penalty, as a new row of docs/performance.md (record.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -109,4 +111,5 @@ async function main(): Promise<void> {
   console.log('\nsaved reports/bench.json');
 }
 
-await main();
+if (process.argv.includes('--record')) await (await import('./record.ts')).recordPerformance(process.argv.slice(2));
+else await main();

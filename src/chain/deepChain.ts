@@ -10,7 +10,7 @@ import { deriveSeed } from '../rng/seed.ts';
 import { hostMoments } from '../stats/moments.ts';
 import { applyAct, type Act } from './activations.ts';
 import type { Activation } from './runChain.ts';
-import { timed } from '../bench/phaseClock.ts';
+import { timed } from '../clock/phaseClock.ts';
 
 export interface DeepChainOptions {
   init: WeightInit;

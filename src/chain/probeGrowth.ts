@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from './runChain.ts';
-import { timed, type Phase } from '../bench/phaseClock.ts';
+import { timed, type Phase } from '../clock/phaseClock.ts';
 
 export interface GrowthProbe {
   /** Predicted log10 rms(X_i) for i = 0…steps-1 (fewer if stopped early), from the p probed columns. */

@@ -16,7 +16,7 @@ import { seedFor } from '../rng/seed.ts';
 import { normalValues, uniformValues } from '../rng/draw.ts';
 import type { SchemeFamily } from '../theory/schemeFamily.ts';
 import { probeGrowth } from './probeGrowth.ts';
-import { timed } from '../bench/phaseClock.ts';
+import { timed } from '../clock/phaseClock.ts';
 import type { Activation } from './runChain.ts';
 
 /** A matrix of the family with entry std exactly 1/√n in distribution (orthogonal: rms exactly 1/√n). */

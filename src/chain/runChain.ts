@@ -23,7 +23,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { FLOAT32_MAX, FLOAT32_SMALLEST_DENORMAL, FLOAT32_SMALLEST_NORMAL } from '../backend/underflowProbe.ts';
 import { hostMoments } from '../stats/moments.ts';
 import { readValues } from '../backend/readValues.ts';
-import { charge } from '../bench/phaseClock.ts';
+import { charge } from '../clock/phaseClock.ts';
 
 import type { Activation } from '../theory/activations.ts';
 

@@ -8,13 +8,13 @@
  * against the closed-form circular law and the notebook's draw, and the replay of the same
  * matrix in float64 (a diagnostic: it explains rounding, it cannot see a wrong scale).
  */
+import type { PlotData } from './plotData.ts';
 import { describeBackend } from '../backend/describe.ts';
 import { CHAIN_CHECKPOINTS, chainTrial, type ChainObservation } from '../chain/chainTrial.ts';
 import { referenceEnsemble, scaledTrajectory } from '../chain/referenceChain.ts';
 import type { Activation } from '../chain/runChain.ts';
 import { initByName, type SchemeName } from '../init/schemes.ts';
 import { masterSeed } from '../rng/seed.ts';
-import { countHistogramSvg, trajectoryPlotSvg } from '../report/plots.ts';
 import { finiteMedian } from '../stats/median.ts';
 import { trialsForProportionLowerBound } from '../stats/sampleSize.ts';
 import { circularLawEnd, circularLawRate, log10MaxOverRms, thresholdWindow } from '../theory/chainSteps.ts';
@@ -240,22 +240,24 @@ export function chainClaim(options: ChainClaimOptions): ClaimSpec<ChainObservati
     { length: Number.isFinite(closedForm.steps) ? closedForm.steps + 1 : NOTEBOOK_STEPS },
     (_, i) => Math.log10(std) + (i + 1) * rate + kappa,
   );
-  const plots = async (observations: readonly ChainObservation[]) => {
+  const plots = (observations: readonly ChainObservation[]): Record<string, PlotData> => {
     const chains = chainOnly(observations);
     return {
-      trajectory: await trajectoryPlotSvg({
+      trajectory: {
+        kind: 'trajectory',
         title: `${id}: log10 max|x| per step, ${chains.length} seeds (${activation})`,
         traces: chains.map((o) => o.log10MaxAbs as number[]),
         theory: circularLine,
         theoryLabel: 'circular law',
-      }),
-      histogram: await countHistogramSvg({
+      },
+      histogram: {
+        kind: 'histogram',
         title: vanishing
           ? `${id}: predicted all-zero count (float64 replay)${notebookSteps ? " (red: the notebook's draw)" : ''}`
           : `${id}: steps until the chain ends${notebookSteps ? " (red: the notebook's draw)" : ''}`,
         counts: chains.map((o) => (vanishing ? o.predictedAllZeroSteps : o.steps) as number),
         ...(notebookSteps ? { notebook: notebookSteps.value } : {}),
-      }),
+      },
     };
   };
   // A control looks at the growth probe first (cheap, never in the denormal range) and runs the float32 chain only if that does not reject it.

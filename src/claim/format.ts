@@ -15,19 +15,31 @@ export function placedStatement(claim: { cell?: string; source?: string; stateme
 /** How a skipped claim's test is named (claims that do not run on this backend); the reporter lists these as "did not run". */
 export const NOT_APPLICABLE = 'not applicable: ';
 
-/** The command that reruns just this claim with the same seeds. */
+/**
+ * The command that reruns just this claim with the same seeds: for a claim of the spec
+ * (spec/*.spec.ts) `npx initspec claim ID`, which finds its file without loading the others,
+ * with the seed, and the tier and backend when they are not the defaults. Anything else (a
+ * harness test's claim, a matcher's record "<test name> · <matcher>" in a user's project) reruns
+ * its vitest test by name, with the same settings as variables.
+ */
 export function rerunCommand(result: ClaimResult, specFile: string): string {
-  // a matcher's record is named "<test name> · <matcher>": rerun that test; a claim: its describe block
   const [testName, matcher] = result.id.split(' · ');
-  const name = (matcher === undefined ? `^${result.id} · ` : (testName as string)).replace(/[[\]()]/g, '\\$&');
-  // the seed, and the tier and backend when they are not the defaults: the same numbers again
   const backend = result.backend.split(' ')[0];
+  const nonDefault = {
+    tier: result.tier !== 'fast' ? result.tier : undefined,
+    backend: backend !== undefined && backend !== 'wasm' ? backend : undefined,
+  };
+  if (matcher === undefined && /^spec\/[^/]+\.spec\.ts$/.test(specFile)) {
+    const flags = [`--seed ${result.masterSeed}`, ...Object.entries(nonDefault).flatMap(([k, v]) => (v ? [`--${k} ${v}`] : []))];
+    return `npx initspec claim ${result.id} ${flags.join(' ')}`;
+  }
   const env = [
     `INITSPEC_SEED=${result.masterSeed}`,
-    ...(result.tier !== 'fast' ? [`INITSPEC_TIER=${result.tier}`] : []),
-    ...(backend !== undefined && backend !== 'wasm' ? [`INITSPEC_BACKEND=${backend}`] : []),
+    ...(nonDefault.tier ? [`INITSPEC_TIER=${nonDefault.tier}`] : []),
+    ...(nonDefault.backend ? [`INITSPEC_BACKEND=${nonDefault.backend}`] : []),
   ];
-  return `${env.join(' ')} npx vitest run ${specFile} -t "${name}"`;
+  const name = matcher === undefined ? `^${result.id} · ` : (testName as string);
+  return `${env.join(' ')} npx vitest run ${specFile} -t "${name.replace(/[[\]()]/g, '\\$&')}"`;
 }
 
 export function headline(result: ClaimResult): string {

@@ -9,7 +9,7 @@ import { masterSeed, seedFor } from '../rng/seed.ts';
 import { tier } from './tier.ts';
 import { claimAlpha } from './budget.ts';
 import { fmt, pct } from '../text/format.ts';
-import { phaseDelta, phaseSnapshot, type Phase } from '../bench/phaseClock.ts';
+import { phaseDelta, phaseSnapshot, type Phase } from '../clock/phaseClock.ts';
 import type { CheckResult, ClaimResult, ClaimSpec, ControlSpec, Measure, Observations } from './types.ts';
 
 /** The seed stream id of a claim, of one of its controls, or of a power control. */

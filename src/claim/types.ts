@@ -1,4 +1,5 @@
 /** The vocabulary of a claim: what a trial measures, what a check decides, what a run reports. */
+import type { PlotData } from './plotData.ts';
 
 /** One trial's measurements: scalars, or arrays to be pooled across trials. */
 export type Observation = number | ArrayLike<number>;
@@ -144,7 +145,7 @@ export interface ClaimSpec<O extends Observations = Observations> {
    */
   notApplicable?: string;
   /** Charts of the claim's trials (not its controls'): name → SVG text. */
-  plots?: (observations: readonly NoInfer<O>[]) => Promise<Record<string, string>>;
+  plots?: (observations: readonly NoInfer<O>[]) => Record<string, PlotData>;
 }
 
 export interface ExpectedFailure {

@@ -12,7 +12,7 @@ import { initByName } from '../init/schemes.ts';
 import { masterSeed, seedFor } from '../rng/seed.ts';
 import { meanCI, medianCI, minimumSamplesForMedianCI } from '../stats/intervals.ts';
 import { circularLawEnd, schemeStd, secondMomentFactor } from '../theory/index.ts';
-import { auditMain } from '../audit/cli.ts';
+import { auditMain } from './audit.ts';
 import { HELP, parseCommand, UsageError, type ChainOptions } from './args.ts';
 import { chainPlotSvg } from '../report/plots.ts';
 import { progressBar } from './progress.ts';

@@ -5,7 +5,7 @@
  * leans towards QR's sign convention): the power run's mutant asks for that.
  */
 import { standardNormals } from '../rng/draw.ts';
-import { timed } from '../bench/phaseClock.ts';
+import { timed } from '../clock/phaseClock.ts';
 import { accumulateQ, householderQR, reflectorOf } from './householderQR.ts';
 
 /** `tall`×`wide` with orthonormal columns, column-major (Q[j*tall + i] = Q(i, j)). */

@@ -13,7 +13,7 @@
  * with the same operations in the same order as the JS loops before it (the harness holds the two
  * to the same bits: spec/support/referenceHouseholderQR.ts). Here: the reflectors, and the order.
  */
-import { timed } from '../bench/phaseClock.ts';
+import { timed } from '../clock/phaseClock.ts';
 import { ensureBytes, instantiate, type KernelMemory } from '../wasm/instantiate.ts';
 import { HOUSEHOLDER_WASM } from './householder.wasm.ts';
 

@@ -4,6 +4,14 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import type { CountHistogram, PlotData, TrajectoryPlot } from '../claim/plotData.ts';
+
+export type { CountHistogram, PlotData, TrajectoryPlot };
+
+/** A claim's chart, drawn: SVG text. */
+export function plotSvg(plot: PlotData): Promise<string> {
+  return plot.kind === 'trajectory' ? trajectoryPlotSvg(plot) : countHistogramSvg(plot);
+}
 
 async function render(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
@@ -14,17 +22,6 @@ async function render(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-export interface TrajectoryPlot {
-  title: string;
-  /** One series per trial: the y value at loop index i (non-finite values are dropped). */
-  traces: ArrayLike<number>[];
-  yTitle?: string;
-  xTitle?: string;
-  /** A theory line over the same index. */
-  theory?: ArrayLike<number>;
-  theoryLabel?: string;
-}
-
 /** Every trial as a thin line, the min–max band over trials, and the theory line dashed. */
 export async function trajectoryPlotSvg({
   title,
@@ -33,7 +30,7 @@ export async function trajectoryPlotSvg({
   xTitle = 'step',
   theory,
   theoryLabel = 'theory',
-}: TrajectoryPlot): Promise<string> {
+}: Omit<TrajectoryPlot, 'kind'>): Promise<string> {
   const rows: Array<{ step: number; value: number; trial: number }> = [];
   traces.forEach((trace, trial) => {
     for (let step = 0; step < trace.length; step++) {
@@ -115,12 +112,7 @@ export function countHistogramSvg({
   counts,
   notebook,
   xTitle = 'steps until the chain ends',
-}: {
-  title: string;
-  counts: number[];
-  notebook?: number;
-  xTitle?: string;
-}): Promise<string> {
+}: Omit<CountHistogram, 'kind'>): Promise<string> {
   const finite = counts.filter(Number.isFinite).map((value) => ({ value }));
   return render({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

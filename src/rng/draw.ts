@@ -6,7 +6,7 @@
  */
 import seedrandom from 'seedrandom';
 import { assertSeed } from './seed.ts';
-import { timed } from '../bench/phaseClock.ts';
+import { timed } from '../clock/phaseClock.ts';
 import { AleaStream, CHUNK, seededAleaState } from './aleaWasm.ts';
 
 export type Uniform01 = () => number;

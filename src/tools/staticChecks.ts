@@ -1,5 +1,6 @@
 /**
- * `npm run check:static` (the first step of `npm test`): the type check and the format check,
+ * `npm run check:static` (the first step of `npm test`): the type check, the format check and
+ * the import floors (src/tools/checkImports.ts),
  * side by side, since each keeps one core busy (alone, one after the other: 5.8 s + 5.0 s).
  * Each one's output is held and printed whole when it ends, so two failures do not interleave.
  * Both keep what they learnt in node_modules/.cache (tsc's build info, prettier's content hashes),
@@ -15,6 +16,8 @@ const CHECKS: Array<{ name: string; command: string; args: string[] }> = [
     args: ['--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/initspec/tsc.tsbuildinfo'],
   },
   { name: 'format', command: 'prettier', args: ['--check', '--cache', '--cache-strategy', 'content', '.'] },
+  // imports between src/'s folders run downward (docs/layout.md)
+  { name: 'imports', command: 'tsx', args: ['src/tools/checkImports.ts'] },
 ];
 
 function run({ name, command, args }: (typeof CHECKS)[number]): Promise<boolean> {

@@ -5,5 +5,5 @@
 export { initspecMatchers, toDrawLike, toPreserveSecondMoment, toHaveStd, MATCHER_DEFAULT_DELTA } from './matchers.ts';
 export { DEFAULT_ASSERTION_ALPHA, runAssertion, type AssertionOptions, type AssertionOutcome } from './assertion.ts';
 export { drawLikeSpec, secondMomentSpec, DEFAULT_DRAW_SHAPES, type DrawLikeOptions, type SecondMomentOptions } from './specs.ts';
-export { claim } from '../claim/vitest.ts';
+export { claim } from './claim.ts';
 export * from '../claim/index.ts';

@@ -7,16 +7,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cli/args.ts';
+import { UsageError } from './args.ts';
 import { parseSeed, masterSeed } from '../rng/seed.ts';
 import { stdCI } from '../stats/intervals.ts';
 import { publishedScheme, type WeightLayout } from '../theory/publishedSchemes.ts';
 import { alignColumns, fmt } from '../text/format.ts';
 import { hostDraw } from '../init/hostDraw.ts';
-import { familyOf, fitScheme, AUDIT_CANDIDATES, type AuditReport } from './fitScheme.ts';
+import { familyOf, fitScheme, AUDIT_CANDIDATES, type AuditReport } from '../audit/fitScheme.ts';
 import { standardised } from '../stats/moments.ts';
-import { loadInitializer, type InitKind } from './loadInit.ts';
-import { readNpy } from './npy.ts';
+import { loadInitializer, type InitKind } from '../audit/loadInit.ts';
+import { readNpy } from '../audit/npy.ts';
 
 export const AUDIT_HELP = `initspec audit — which initialization scheme does an initializer draw?
 

@@ -6,11 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'vitest';
-import { checkMark, formatResult, headline, NOT_APPLICABLE, placedStatement } from './format.ts';
-import { powerFactors } from './power.ts';
-import { runClaimWithObservations, runPowerControl } from './run.ts';
-import type { ClaimResult, ClaimSpec, ControlSpec, Observations } from './types.ts';
+import { checkMark, formatResult, headline, NOT_APPLICABLE, placedStatement } from '../claim/format.ts';
+import { powerFactors } from '../claim/power.ts';
+import { runClaimWithObservations, runPowerControl } from '../claim/run.ts';
+import type { ClaimResult, ClaimSpec, ControlSpec, Observations } from '../claim/types.ts';
+import type { PlotData } from '../claim/plotData.ts';
 import { plotAnnotation, plotFileName } from '../report/plotFiles.ts';
+import { plotSvg } from '../report/plots.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -36,7 +38,7 @@ async function runAndReport<O extends Observations>(
   await context.annotate(headline(result), result.ok ? 'claim' : 'claim-failed');
   for (const check of result.checks) await context.annotate(`${checkMark(check, result.role)} ${check.detail}`, 'check');
   await context.annotate(`${result.seeds}; trials: ${result.trialsBasis}`, 'seeds');
-  if (!control && spec.plots && observations.length) result.plots = await writePlots(context, spec.id, await spec.plots(observations));
+  if (!control && spec.plots && observations.length) result.plots = await writePlots(context, spec.id, spec.plots(observations));
   context.task.meta.claim = result;
   if (!result.ok) {
     const why =
@@ -54,10 +56,11 @@ async function runAndReport<O extends Observations>(
 const PLOTS_DIR = path.join('reports', 'plots');
 
 /** Saves each chart to reports/plots/<id>-<name>.svg and attaches it to the test's report. */
-async function writePlots(context: TestContext, id: string, plots: Record<string, string>): Promise<string[]> {
+async function writePlots(context: TestContext, id: string, plots: Record<string, PlotData>): Promise<string[]> {
   mkdirSync(PLOTS_DIR, { recursive: true });
   const files: string[] = [];
-  for (const [name, svg] of Object.entries(plots)) {
+  for (const [name, plot] of Object.entries(plots)) {
+    const svg = await plotSvg(plot);
     const file = path.join(PLOTS_DIR, plotFileName(id, name));
     writeFileSync(file, svg);
     files.push(file);
