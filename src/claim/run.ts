@@ -66,7 +66,7 @@ export function claimOutcome<O extends Observations>(
   return { holds, asExpected };
 }
 
-/** When a run started: wall clock and the phase clock (src/bench/phaseClock.ts). */
+/** When a run started: wall clock and the phase clock (src/clock/phaseClock.ts). */
 function startClock(): { ms: number; phases: Record<Phase, number> } {
   return { ms: performance.now(), phases: phaseSnapshot() };
 }

@@ -185,7 +185,7 @@ export interface ClaimResult {
   backend: string;
   checks: CheckResult[];
   wallMs: number;
-  /** Of wallMs, the time in each measured phase (src/bench/phaseClock.ts); the rest is "other". */
+  /** Of wallMs, the time in each measured phase (src/clock/phaseClock.ts); the rest is "other". */
   phaseMs?: Partial<Record<string, number>>;
   /** Float32 chain matmuls the trials did, when they report a `matmuls` count. */
   matmuls?: number;

@@ -68,7 +68,7 @@ export function parseCommand(argv: string[]): { command: string; help: boolean; 
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (values.help || command === 'help' || command === '') return { command, help: true, options: undefined as never };
   if (command !== 'chain' && command !== 'moments')
-    throw new UsageError(`unknown command "${command}"; choose one of: chain, moments, audit`);
+    throw new UsageError(`unknown command "${command}"; choose one of: chain, moments, audit, claim`);
   const options: ChainOptions = {
     init: oneOf('init', values.init, SCHEME_NAMES),
     act: oneOf('act', values.act, ACTIVATIONS),
@@ -96,6 +96,8 @@ Usage:
 
   npx initspec audit   --module MODULE --export NAME | --weights FILE.npy --shape-role ROLES
                        (npx initspec audit --help for its flags)
+  npx initspec claim   ID [--seed N] [--tier fast|full] [--backend NAME] | --list
+                       one claim of the spec with its controls, in a clone (npx initspec claim --help)
 
 Commands:
   chain     multiply a dim×dim matrix by itself (result = act(M @ result)) until it vanishes,

@@ -24,6 +24,8 @@ Usage:
   npx initspec audit --module MODULE --export NAME [--kind function|tfjs-layers] [--layout torch|tfjs]
                      [--delta 0.02] [--alpha 0.001] [--seed N] [--json]
   npx initspec audit --weights FILE.npy --shape-role ROLES [--delta 0.02] [--alpha 0.001] [--json]
+  npx initspec audit --model PATH [--preset NAME | --rules FILE] [--alpha 0.001] [--json] [--markdown FILE]
+                     (a whole model file or folder: npx initspec audit --model x --help)
 
   --module    a path (./init.js) or a package (@tensorflow/tfjs-layers), resolved from here
   --export    a function (shape, seed) => tf.Tensor, or a tfjs-layers initializer name (heNormal…)

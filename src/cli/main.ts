@@ -13,6 +13,7 @@ import { masterSeed, seedFor } from '../rng/seed.ts';
 import { meanCI, medianCI, minimumSamplesForMedianCI } from '../stats/intervals.ts';
 import { circularLawEnd, schemeStd, secondMomentFactor } from '../theory/index.ts';
 import { auditMain } from './audit.ts';
+import { modelAuditMain } from './modelAuditCli.ts';
 import { HELP, parseCommand, UsageError, type ChainOptions } from './args.ts';
 import { chainPlotSvg } from '../report/plots.ts';
 import { progressBar } from './progress.ts';
@@ -130,6 +131,18 @@ async function moments(options: ChainOptions): Promise<Record<string, unknown>> 
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === 'audit' && argv.includes('--model')) {
+      // a model file is untrusted input: every way it can be unreadable is one line and exit 2
+      try {
+        if (argv.some((a) => a.endsWith('.json') || !a.includes('.'))) await useBackend(); // a tfjs model decodes through tfjs
+        const { text, code } = await modelAuditMain(argv.slice(1));
+        (code === 2 ? process.stderr : process.stdout).write(text);
+        return code;
+      } catch (error) {
+        process.stderr.write(`initspec audit: ${(error as Error).message.split('\n')[0]}\n`);
+        return 2;
+      }
+    }
     if (argv[0] === 'audit') {
       if (!argv.includes('--help') && !argv.includes('-h')) await useBackend();
       process.stdout.write(await auditMain(argv.slice(1)));

@@ -47,7 +47,7 @@ export interface ClaimsReport {
 export interface MatmulTotals {
   /** By matmul size ("512²", "5²") and role (claim, control, power): all, and those with denormal operands. */
   bySize: Record<string, Record<string, { all: number; denormal: number }>>;
-  /** Wall time by phase over every record, s (src/bench/phaseClock.ts), and the rest. */
+  /** Wall time by phase over every record, s (src/clock/phaseClock.ts), and the rest. */
   phaseSeconds: Record<string, number>;
 }
 

@@ -11,6 +11,9 @@
  * controls show their error. The numbers go into the test's meta (`initspec`), which the claims
  * reporter turns into claims.{md,json,html}.
  */
+import { auditModel, presetByName, readRulesFile } from '../audit/modelAudit.ts';
+import { summaryLine } from '../audit/modelReport.ts';
+import { indexLayersModel, type LayersModelLike } from '../model/tfjsModel.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import { insideMargin, outsideMargin } from '../claim/checks.ts';
 import type { ClaimResult } from '../claim/types.ts';
@@ -125,7 +128,38 @@ export function toHaveStd(
   return { pass, message: () => (this.isNot ? `expected the tensor's std not to match:\n${lines.join('\n')}` : lines.join('\n')) };
 }
 
-export const initspecMatchers = { toDrawLike, toPreserveSecondMoment, toHaveStd };
+/**
+ * A whole model at init, as `npx initspec audit --model` judges it: a model file or folder
+ * (safetensors, torch.save, .npy/.npz, tfjs model.json) or a tfjs LayersModel, against a preset
+ * (hf-gpt2, torch-default, tfjs-default, …) or a rules file. Fails with the tensors that differ.
+ */
+export async function toBeInitializedAs(
+  this: MatcherThis,
+  received: unknown,
+  preset: string,
+  options: { alpha?: number; rules?: string } = {},
+): Promise<MatcherResult> {
+  const target =
+    typeof received === 'string'
+      ? received
+      : received !== null && typeof received === 'object' && Array.isArray((received as LayersModelLike).layers)
+        ? indexLayersModel(received as LayersModelLike)
+        : undefined;
+  if (target === undefined)
+    throw new TypeError(`toBeInitializedAs: expect() takes a model path or a tfjs LayersModel, got ${typeof received}`);
+  const report = await auditModel(target, options.rules ? readRulesFile(options.rules) : presetByName(preset), options.alpha);
+  const bad = report.tensors.filter((t) => t.verdict === 'fail' || t.flags.some((f) => !f.startsWith('tied:')));
+  const lines = [
+    summaryLine(report),
+    ...bad.map((t) => `  ${t.name} [${t.shape.join(', ')}] ${t.role}: ${[...t.reasons, ...t.flags].join('; ')}`),
+  ];
+  return {
+    pass: report.ok,
+    message: () => (this.isNot ? `expected the model not to be initialized as ${preset}:\n${lines.join('\n')}` : lines.join('\n')),
+  };
+}
+
+export const initspecMatchers = { toDrawLike, toPreserveSecondMoment, toHaveStd, toBeInitializedAs };
 
 declare module 'vitest' {
   interface Matchers<T = any> {
@@ -135,5 +169,7 @@ declare module 'vitest' {
     toPreserveSecondMoment(options?: SecondMomentOptions & AssertionOptions): Promise<T>;
     /** A drawn tensor's std is `expected` within 0.4·δ at α. */
     toHaveStd(expected: number, options?: Omit<AssertionOptions, 'seed'>): T;
+    /** Every tensor of a model file or tfjs LayersModel is initialized as the preset's rules say (npx initspec audit --model). */
+    toBeInitializedAs(preset: string, options?: { alpha?: number; rules?: string }): Promise<T>;
   }
 }
