@@ -11,7 +11,7 @@ import path from 'node:path';
 export const FLOORS: readonly (readonly string[])[] = [
   ['types', 'text', 'wasm', 'clock'], // vocabulary: formatting, the wasm loader, the phase clock
   ['stats', 'rng', 'theory'], // numbers: intervals, seeded draws, formulas
-  ['backend', 'init'], // tensors: the backend, the init library
+  ['backend', 'init', 'model'], // tensors: the backend, the init library, model files read as data
   ['chain', 'experiments'], // the notebook's experiments
   ['claim', 'power'], // the claim DSL and its recipes; the init-library mutants
   ['report', 'audit'], // what a run shows; fitting an initializer
