@@ -7,6 +7,7 @@
  *   npm run bench -- --all   wasm and tensorflow (when set up) in one run, one child process
  *                            each, then a side-by-side table with the ratios
  *   npm run bench -- --backends wasm,cpu   the named backends (cpu only when named: ~40× slower)
+ *   npm run bench -- --model-audit  the model audit on a 124M-parameter GPT-2-small safetensors, beside a plain read
  *   npm run bench -- --record [--tier full]  npm test's wall and phases, one-claim latency, GFLOP/s
  *                            and the denormal penalty, as a new row of docs/performance.md (record.ts)
  */
@@ -112,4 +113,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes('--record')) await (await import('./record.ts')).recordPerformance(process.argv.slice(2));
+else if (process.argv.includes('--model-audit')) await (await import('./modelAuditBench.ts')).modelAuditBench();
 else await main();
