@@ -124,3 +124,16 @@ describe('sample-size helpers return the smallest sufficient count', () => {
     expect(proportionCI(n - 1, n - 1, { confidence: 0.999, sided: 'lower' }).lower).toBeLessThan(0.9);
   });
 });
+
+describe('normalCdf (Cody)', () => {
+  test('agrees with jStat to 1e-15 over ±12 and in the far tails', async () => {
+    const { normalCdf } = await import('../../src/stats/normalCdf.ts');
+    const jStat = (await import('jstat')).default;
+    let worst = 0;
+    for (let x = -12; x <= 12; x += 0.0013) worst = Math.max(worst, Math.abs(normalCdf(x) - jStat.normal.cdf(x, 0, 1)));
+    expect(worst).toBeLessThan(1e-15);
+    expect([normalCdf(0), normalCdf(-40), normalCdf(40)]).toEqual([0.5, 0, 1]);
+    // jStat's 0.5·(1 + erf) cancels in the far tail; Φ(−8) = 6.220960574271785e-16 (Cody's erfc keeps it)
+    expect(normalCdf(-8) / 6.220960574271785e-16).toBeCloseTo(1, 10);
+  });
+});

@@ -14,7 +14,7 @@ import { expectedDistribution, type Expected } from '../theory/ruleSchemes.ts';
 import { globMatches, PRESETS, PRESET_NAMES, type Preset, type Rule } from './presets.ts';
 import { parseRule, RuleError } from './ruleExpr.ts';
 import { tfjsRole, torchRole, type Role } from './roles.ts';
-import { auditTensor, sampleLimit, type TensorVerdict } from './tensorAudit.ts';
+import { auditTensor, FAMILY_SAMPLE, sampleLimit, type TensorVerdict } from './tensorAudit.ts';
 
 export const DEFAULT_MODEL_ALPHA = 0.001;
 
@@ -176,7 +176,7 @@ export async function auditModel(target: string | ModelIndex, preset: Preset, al
     source: preset.source,
     constants,
     alpha,
-    alphaMethod: `Bonferroni: α ${alpha} over the ${drawn} drawn tensors (${Number(tensorAlpha.toPrecision(3))} each), then over each one's 4 checks (std, mean, family, range); constants compared exactly; samples of up to ${limit} values (every k-th from a start fixed by the name), enough for a std half-width of δ/4 = ${0.02 / 4} at that α`,
+    alphaMethod: `Bonferroni: α ${alpha} over the ${drawn} drawn tensors (${Number(tensorAlpha.toPrecision(3))} each), then over each one's 4 checks (std, mean, family, range); constants compared exactly; samples of up to ${limit} values (every k-th from a start fixed by the name), enough for a std half-width of δ/4 = ${0.02 / 4} at that α; the family's KS test on up to ${FAMILY_SAMPLE} of them`,
     tensors: reports,
     skipped: index.skipped,
     summary,

@@ -7,7 +7,9 @@
  */
 import jStat from 'jstat';
 import { meanCI, stdCI } from '../stats/intervals.ts';
-import { ksTest, uniformCdf } from '../stats/ksTest.ts';
+import { ksTestSorted, uniformCdf } from '../stats/ksTest.ts';
+import { normalCdf } from '../stats/normalCdf.ts';
+import { sortAscending } from '../stats/sortAscending.ts';
 import { mean as meanOf, sampleVariance } from '../stats/moments.ts';
 import type { DrawFamily, Expected } from '../theory/ruleSchemes.ts';
 import { truncatedStdRatio } from '../theory/truncatedNormal.ts';
@@ -35,7 +37,7 @@ export function sampleLimit(alpha: number, delta = AUDIT_DELTA): number {
 }
 
 const SQRT3 = Math.sqrt(3);
-const normalCdf = (x: number) => jStat.normal.cdf(x, 0, 1);
+
 /** N(0,1) truncated at ±2, rescaled to unit std: the shape tfjs-layers' normal initializers draw. */
 function truncatedCdf(k: number): (x: number) => number {
   const r = truncatedStdRatio(k);
@@ -70,14 +72,27 @@ function standardise(sample: Float64Array, m: number, s: number): Float64Array {
   return out;
 }
 
+/**
+ * The family's KS tests take up to this many of the sampled values (every k-th): they decide
+ * the shape, which needs far fewer values than the std's δ; the std and mean use them all.
+ */
+export const FAMILY_SAMPLE = 2 ** 18;
+
+/** The sample standardised by its own mean and sd (up to FAMILY_SAMPLE of it), sorted once for every KS distance taken of it. */
+function standardisedSorted(sample: Float64Array): Float64Array {
+  const step = Math.ceil(sample.length / FAMILY_SAMPLE);
+  const part = step === 1 ? sample : Float64Array.from({ length: Math.ceil(sample.length / step) }, (_, i) => sample[i * step] as number);
+  return sortAscending(standardise(part, meanOf(sample), Math.sqrt(sampleVariance(sample))));
+}
+
 /** The family that fits best (smallest KS distance of the standardised sample), with its std. */
-export function describeDraw(values: TensorValues, role: Role): string {
+export function describeDraw(values: TensorValues, role: Role, sorted?: Float64Array): string {
   if (values.count === 0) return 'empty';
   if (values.constant) return `constant ${sig(values.min)}`;
-  const m = meanOf(values.sample);
   const s = Math.sqrt(sampleVariance(values.sample));
-  const z = standardise(values.sample, m, s);
-  const fits = (['normal', 'uniform', 'truncated-normal'] as const).map((f) => ({ f, d: ksTest(z, familyCdf(f)!).statistic }));
+  const m = meanOf(values.sample);
+  const z = sorted ?? standardisedSorted(values.sample);
+  const fits = (['normal', 'uniform', 'truncated-normal'] as const).map((f) => ({ f, d: ksTestSorted(z, familyCdf(f)!).statistic }));
   fits.sort((a, b) => a.d - b.d);
   const ci = stdCI(values.sample, { confidence: 0.95 });
   const gain = role.fans ? `, gain ${sig(s * Math.sqrt(role.fans.fanIn))} on fan_in ${role.fans.fanIn}` : '';
@@ -93,7 +108,9 @@ export function auditTensor(values: TensorValues, role: Role, expected: Expected
     flags.push('non-finite');
     reasons.push(`${values.nonFinite} non-finite value(s)`);
   }
-  const fitted = describeDraw(values, role);
+  const drawn = !values.constant && values.sample.length >= 2;
+  const sorted = drawn ? standardisedSorted(values.sample) : undefined;
+  const fitted = describeDraw(values, role, sorted);
   if (expected === undefined || expected.kind === 'skip') return { verdict: 'no-rule', fitted, reasons, flags };
   if (expected.kind === 'constant') {
     if (!values.constant)
@@ -124,8 +141,8 @@ export function auditTensor(values: TensorValues, role: Role, expected: Expected
   if (!(mlo >= -meanMargin && mhi <= meanMargin))
     reasons.push(`mean ${sig(m.estimate)}, CI [${sig(m.lower)}, ${sig(m.upper)}] not within ${expected.mean} ± ${sig(meanMargin)}·std`);
   const cdf = familyCdf(expected.family);
-  if (cdf !== undefined && n >= 8) {
-    const ks = ksTest(standardise(values.sample, meanOf(values.sample), Math.sqrt(sampleVariance(values.sample))), cdf);
+  if (cdf !== undefined && n >= 8 && sorted !== undefined) {
+    const ks = ksTestSorted(sorted, cdf);
     if (ks.pValue < checkAlpha)
       reasons.push(`not ${expected.family}: KS D = ${sig(ks.statistic)}, p = ${sig(ks.pValue)} < ${sig(checkAlpha)}`);
   }

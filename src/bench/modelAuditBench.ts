@@ -55,7 +55,7 @@ function gpt2Small(): Array<{ name: string; shape: number[]; draw: () => Float32
 }
 
 /** Writes the file tensor by tensor (never the whole model in memory). */
-function writeModel(file: string): number {
+export function writeModel(file: string): number {
   const tensors = gpt2Small();
   let offset = 0;
   const header: Record<string, unknown> = {};

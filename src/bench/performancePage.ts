@@ -94,12 +94,16 @@ export function tableRows(page: string): string[][] {
 export function renderPerformancePage(page: string, row: PerfRow): string {
   const rows = between(page, ROWS_START, ROWS_END);
   const existing = rows.inner.split('\n').filter((line) => line.startsWith('|') && !line.startsWith('| date') && !line.startsWith('| ---'));
-  const withRow = `${rows.before}\n${[...HEADER, ...existing, row.line].join('\n')}\n${rows.after}`;
+  return whereTheTimeGoes(`${rows.before}\n${[...HEADER, ...existing, row.line].join('\n')}\n${rows.after}`);
+}
+
+/** "Where the time goes", from the newest row of each backend and tier. */
+export function whereTheTimeGoes(withRow: string): string {
   const latest = new Map<string, string[]>();
   for (const cells of tableRows(withRow)) latest.set(`${cells[4]} · ${cells[5]} tier`, cells);
   const lines = [...latest.entries()].map(
     ([key, c]) =>
-      `- **${key}** (${c[0]}, ${c[1]}): \`npm test\` ${c[6]} s of wall against a work floor of ${c[13]} s (${c[12]} chain matmuls of 512² at ${c[10]} GFLOP/s): **${c[14]}×** the floor. Test time by phase: ${c[7]}.`,
+      `- **${key}** (${c[0]}, ${c[1]}): \`${c[5] === 'full' ? 'npm run test:full' : 'npm test'}\` ${c[6]} s of wall against a work floor of ${c[13]} s (${c[12]} chain matmuls of 512² at ${c[10]} GFLOP/s): **${c[14]}×** the floor. Test time by phase: ${c[7]}.`,
   );
   const floor = between(withRow, FLOOR_START, FLOOR_END);
   return `${floor.before}\n${lines.join('\n')}\n${floor.after}`;

@@ -14,7 +14,11 @@ export interface KsResult {
 
 export function ksTest(samples: ArrayLike<number>, cdf: (x: number) => number): KsResult {
   assertFiniteSamples('ksTest', samples, 5);
-  const sorted = sortAscending(Float64Array.from(samples));
+  return ksTestSorted(sortAscending(Float64Array.from(samples)), cdf);
+}
+
+/** ksTest on values already sorted ascending: one sort serves several CDFs. */
+export function ksTestSorted(sorted: Float64Array, cdf: (x: number) => number): KsResult {
   const n = sorted.length;
   let statistic = 0;
   for (let i = 0; i < n; i++) {
