@@ -154,3 +154,26 @@ describe('npy and npz', () => {
     await refused(npy('<f4', '3, 2', Buffer.from(f32([1, 2]).buffer)), '.npy', /needs 24 bytes of <f4, the array holds 8/);
   });
 });
+
+describe('orthogonal(gain)', () => {
+  test('a Haar orthogonal weight passes; a Gaussian of the same std is not orthogonal', async () => {
+    const { haarWeights } = await import('../../src/init/haarOrthogonal.ts');
+    const { normalValues } = await import('../../src/rng/draw.ts');
+    const { auditModel, readRulesFile } = await import('../../src/audit/modelAudit.ts');
+    const q = haarWeights(64, 128, { gain: 2, seed: 5 });
+    const g = normalValues(64 * 128, 0, 2 / Math.sqrt(128), 6);
+    const model = file(
+      safetensorsBytes({
+        'q.weight': { dtype: 'F32', shape: [64, 128], data: new Uint8Array(q.buffer) },
+        'g.weight': { dtype: 'F32', shape: [64, 128], data: new Uint8Array(g.buffer) },
+      }),
+      '.safetensors',
+    );
+    const rules = file(Buffer.from(JSON.stringify({ rules: [['*.weight', 'orthogonal(2)']] })), '.json');
+    const report = await auditModel(model, readRulesFile(rules));
+    const verdicts = Object.fromEntries(report.tensors.map((t) => [t.name, [t.verdict, t.reasons.join('; ')]]));
+    expect(verdicts['q.weight']).toEqual(['pass', '']);
+    expect(verdicts['g.weight']![0]).toBe('fail');
+    expect(verdicts['g.weight']![1]).toMatch(/not orthogonal: max \|WWᵀ − gain²I\| = 0\.\d+·gain², over 0\.001/);
+  });
+});

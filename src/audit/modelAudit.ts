@@ -13,6 +13,7 @@ import type { ModelIndex } from '../model/types.ts';
 import { expectedDistribution, type Expected } from '../theory/ruleSchemes.ts';
 import { globMatches, PRESETS, PRESET_NAMES, type Preset, type Rule } from './presets.ts';
 import { parseRule, RuleError } from './ruleExpr.ts';
+import { MAX_ORTHOGONALITY_VALUES, orthogonalityError } from './orthogonality.ts';
 import { tfjsRole, torchRole, type Role } from './roles.ts';
 import { auditTensor, FAMILY_SAMPLE, sampleLimit, type TensorVerdict } from './tensorAudit.ts';
 
@@ -124,8 +125,15 @@ export async function auditModel(target: string | ModelIndex, preset: Preset, al
   const reports: TensorReport[] = [];
   const constantHashes = new Set<string>();
   for (const { tensor, role, expected, expectedText } of planned) {
-    const values = tensorValues(tensor, limit);
-    const verdict = auditTensor(values, role, expected, tensorAlpha);
+    const orthogonal = expected?.kind === 'draw' && expected.family === 'orthogonal' && role.fans !== undefined;
+    const count = tensor.shape.reduce((p, d) => p * d, 1);
+    // an orthogonal weight is read whole (in order) for its Gram matrix, when small enough
+    const whole = orthogonal && count <= MAX_ORTHOGONALITY_VALUES;
+    const values = tensorValues(tensor, whole ? Math.max(limit, count) : limit);
+    const gain = expected?.kind === 'draw' ? expected.std * Math.sqrt(Math.max(role.fans?.rows ?? 1, role.fans?.cols ?? 1)) : 1;
+    const orthogonality =
+      whole && values.sample.length === count ? orthogonalityError(values.sample, role.fans!.rows, role.fans!.cols, gain) : undefined;
+    const verdict = auditTensor(values, role, expected, tensorAlpha, orthogonality);
     if (values.constant) constantHashes.add(values.hash);
     hashes.set(values.hash, [...(hashes.get(values.hash) ?? []), tensor.name]);
     reports.push({

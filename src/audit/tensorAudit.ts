@@ -14,6 +14,7 @@ import { mean as meanOf, sampleVariance } from '../stats/moments.ts';
 import type { DrawFamily, Expected } from '../theory/ruleSchemes.ts';
 import { truncatedStdRatio } from '../theory/truncatedNormal.ts';
 import type { TensorValues } from '../model/tensorValues.ts';
+import { MAX_ORTHOGONALITY_VALUES, ORTHOGONALITY_TOLERANCE } from './orthogonality.ts';
 import type { Role } from './roles.ts';
 
 /** A model audit's δ: the smallest std error it must catch (2%, as the matchers' distribution checks). */
@@ -100,8 +101,14 @@ export function describeDraw(values: TensorValues, role: Role, sorted?: Float64A
   return `${family}, mean ${sig(m)}, std ${sig(s)} [${sig(ci.lower)}, ${sig(ci.upper)}]${gain}`;
 }
 
-/** Judges one tensor at `alpha` (its share of the model's α) against `expected`. */
-export function auditTensor(values: TensorValues, role: Role, expected: Expected | undefined, alpha: number): TensorVerdict {
+/** Judges one tensor at `alpha` (its share of the model's α) against `expected`; `orthogonality` is orthogonalityError's, where measured. */
+export function auditTensor(
+  values: TensorValues,
+  role: Role,
+  expected: Expected | undefined,
+  alpha: number,
+  orthogonality?: number,
+): TensorVerdict {
   const flags: string[] = [];
   const reasons: string[] = [];
   if (values.nonFinite > 0) {
@@ -154,6 +161,11 @@ export function auditTensor(values: TensorValues, role: Role, expected: Expected
       const k = jStat.normal.inv(1 - checkAlpha / (2 * values.count), 0, 1);
       return [expected.mean - k * expected.std, expected.mean + k * expected.std] as [number, number];
     })();
+  if (expected.family === 'orthogonal') {
+    if (orthogonality === undefined) reasons.push(`orthogonality not measured (over ${MAX_ORTHOGONALITY_VALUES} values)`);
+    else if (orthogonality > ORTHOGONALITY_TOLERANCE)
+      reasons.push(`not orthogonal: max |WWᵀ − gain²I| = ${sig(orthogonality)}·gain², over ${ORTHOGONALITY_TOLERANCE}`);
+  }
   const slack = 1e-6 * (b - a);
   if (values.min < a - slack || values.max > b + slack) {
     flags.push('outliers');
