@@ -74,6 +74,10 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'I-tanh-gaussian': 0.0005,
   'E-edge-of-chaos': 0.0005,
   'E-correlation-depth': 0.0005,
+  // residual branches (spec/residual-branches.spec.ts)
+  'R-plain': 0.0005,
+  'R-scaled': 0.0005,
+  'R-normalized': 0.0005,
   // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations
   // each, tolerance ±1.5 points against the exact coverage
   'calibration/meanCI': 0.0001,
