@@ -5,6 +5,7 @@
  * initializers, which truncate at ±2σ without rescaling: tensorflow/tfjs#8594).
  */
 import { publishedGain, publishedScheme, type PublishedScheme, type SchemeOptions } from './publishedSchemes.ts';
+import { deepNetBeta, fixupScale } from './residual.ts';
 import { truncatedStdRatio } from './truncatedNormal.ts';
 
 export interface RuleScheme {
@@ -51,6 +52,8 @@ export const RULE_SCHEMES = [
   'tfjs:leCunNormal',
   'tfjs:leCunUniform',
   'tfjs:truncatedNormal',
+  'fixup',
+  'deepnet',
 ] as const;
 
 export class SchemeError extends RangeError {}
@@ -192,6 +195,25 @@ export function expectedDistribution(rule: RuleScheme, fans: TensorFans | undefi
         support: [-2 * base.std, 2 * base.std],
         formula: `${base.formula}, truncated at ±2σ unrescaled (×${ratio.toFixed(4)}, tensorflow/tfjs#8594)`,
       };
+    }
+    case 'fixup': {
+      // Fixup (Zhang et al. 2019): a residual branch's layers at He's std × L^(−1/(2m−2)) (its last layer zero: a `zeros` rule)
+      const branches = num(p[0] ?? k.L, 'fixup(L)');
+      const layersPerBranch = num(p[1] ?? k.m, 'fixup(m)', 2);
+      const base = published('kaiming-normal', { nonlinearity: 'relu' }, 'fixup');
+      if (base.kind !== 'draw') return base;
+      const scale = fixupScale(branches, layersPerBranch);
+      return {
+        ...base,
+        std: base.std * scale,
+        formula: `${base.formula} × L^(−1/(2m−2)) = ×${scale.toPrecision(4)} (Fixup, L = ${branches}, m = ${layersPerBranch})`,
+      };
+    }
+    case 'deepnet': {
+      // DeepNet (Wang et al. 2022), encoder-only: Xavier normal with gain β = (8N)^(−1/4) on the FFN and value/output projections
+      const beta = deepNetBeta(num(p[0] ?? k.N, 'deepnet(N)'));
+      const base = published('xavier-normal', { gain: beta }, 'deepnet');
+      return base.kind === 'draw' ? { ...base, formula: `${base.formula}, β = (8N)^(−1/4) = ${beta.toPrecision(4)} (DeepNet)` } : base;
     }
     case 'tfjs:truncatedNormal': {
       const std = num(p[0] ?? k.stddev, 'tfjs:truncatedNormal(stddev)', 0.05);
