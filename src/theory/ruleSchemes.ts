@@ -4,7 +4,7 @@
  * ones (publishedSchemes.ts; torch.nn.init's trunc_normal_, orthogonal_; tfjs-layers' normal
  * initializers, which truncate at ±2σ without rescaling: tensorflow/tfjs#8594).
  */
-import { publishedGain, publishedScheme, type PublishedScheme, type SchemeOptions } from './publishedSchemes.ts';
+import { PUBLISHED_SCHEMES, publishedGain, publishedScheme, type PublishedScheme, type SchemeOptions } from './publishedSchemes.ts';
 import { deepNetBeta, fixupScale } from './residual.ts';
 import { truncatedStdRatio } from './truncatedNormal.ts';
 
@@ -38,13 +38,7 @@ export const RULE_SCHEMES = [
   'constant',
   'skip',
   'orthogonal',
-  'kaiming-uniform',
-  'kaiming-normal',
-  'xavier-uniform',
-  'xavier-normal',
-  'lecun-uniform',
-  'lecun-normal',
-  'torch-default',
+  ...PUBLISHED_SCHEMES,
   'tfjs:glorotNormal',
   'tfjs:glorotUniform',
   'tfjs:heNormal',
