@@ -78,6 +78,9 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'R-plain': 0.0005,
   'R-scaled': 0.0005,
   'R-normalized': 0.0005,
+  // attention's 1/√d_k (spec/attention.spec.ts)
+  'AT-unscaled': 0.0005,
+  'AT-scaled': 0.0005,
   // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations
   // each, tolerance ±1.5 points against the exact coverage
   'calibration/meanCI': 0.0001,
