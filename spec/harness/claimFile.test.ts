@@ -26,3 +26,17 @@ describe('a claim by its id', () => {
     expect(() => findClaimFiles('^C4 · ', root)).toThrow(/claim id "\^C4 · " is not an id: letters, digits/);
   });
 });
+
+describe('initspec claim: bad usage is named before vitest starts', () => {
+  test('an unknown id, no id, a bad seed, tier or backend', async () => {
+    const { claimMain } = await import('../../src/cli/claim.ts');
+    await expect(claimMain(['C99'])).rejects.toThrow(/no spec file names the claim "C99"/);
+    await expect(claimMain([])).rejects.toThrow(/name one claim id/);
+    await expect(claimMain(['C4', '--seed', 'x'])).rejects.toThrow(/--seed/);
+    await expect(claimMain(['C4', '--tier', 'slow'])).rejects.toThrow(/INITSPEC_TIER="slow" is not a tier/);
+    await expect(claimMain(['C4', '--backend', 'gpu'])).rejects.toThrow(
+      /--backend "gpu" is not a backend: choose one of tensorflow, wasm, cpu/,
+    );
+    await expect(claimMain(['C4', '--bogus'])).rejects.toThrow(/Unknown option '--bogus'/);
+  });
+});

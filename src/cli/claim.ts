@@ -11,7 +11,12 @@ import { parseArgs } from 'node:util';
 import type { Reporter, TestModule } from 'vitest/node';
 import { checkMark, NOT_APPLICABLE, rerunCommand } from '../claim/format.ts';
 import type { ClaimResult } from '../claim/types.ts';
+import { tier } from '../claim/tier.ts';
+import { parseSeed } from '../rng/seed.ts';
 import { findClaimFiles, specFiles } from './claimFile.ts';
+
+/** src/backend/select.ts's names, without loading tfjs to read them. */
+const BACKENDS = ['tensorflow', 'wasm', 'cpu'];
 
 export const CLAIM_HELP = `npx initspec claim ID [--seed N] [--tier fast|full] [--backend tensorflow|wasm|cpu]
 
@@ -105,9 +110,14 @@ export async function claimMain(argv: string[], root = process.cwd()): Promise<n
     throw new ClaimUsageError(
       `no spec file names the claim "${id}" (searched ${specFiles(root).length} files in spec/); --list shows the ids`,
     );
-  if (values.seed !== undefined) process.env.INITSPEC_SEED = values.seed;
-  if (values.tier !== undefined) process.env.INITSPEC_TIER = values.tier;
-  if (values.backend !== undefined) process.env.INITSPEC_BACKEND = values.backend;
+  // bad settings are named here, before vitest starts
+  if (values.seed !== undefined) process.env.INITSPEC_SEED = String(parseSeed(values.seed, '--seed'));
+  if (values.tier !== undefined) process.env.INITSPEC_TIER = tier({ INITSPEC_TIER: values.tier });
+  if (values.backend !== undefined) {
+    if (!BACKENDS.includes(values.backend))
+      throw new ClaimUsageError(`--backend "${values.backend}" is not a backend: choose one of ${BACKENDS.join(', ')}`);
+    process.env.INITSPEC_BACKEND = values.backend;
+  }
 
   const files = found.map((f) => f.file);
   process.stdout.write(`initspec claim ${id}: ${files.join(', ')}\n`);
