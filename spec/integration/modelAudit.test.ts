@@ -30,7 +30,7 @@ const WHY: Record<string, RegExp> = {
 };
 
 describe.each(['gpt2', 'bert'] as const)('%s', (kind) => {
-  test.each(['clean.pt', 'clean.safetensors', 'clean-bf16.safetensors', 'clean-sharded', 'clean.npz'])(
+  test.each(['clean.pt', 'clean.safetensors', 'clean-bf16.safetensors', 'clean-sharded', 'clean.npz', 'clean-tfjs'])(
     '%s passes with no tensor flagged',
     async (name) => {
       const report = await auditModel(path.join(DIR, kind, name), presetByName(PRESET[kind]));
@@ -42,7 +42,7 @@ describe.each(['gpt2', 'bert'] as const)('%s', (kind) => {
   );
 
   const faults = Object.keys(planted).filter((k) => k.startsWith(`${kind}/`) && !k.endsWith('timm-absolute-bounds'));
-  test.each(faults.flatMap((f) => ['.pt', '.safetensors', '.npz'].map((ext) => [f, ext])))(
+  test.each(faults.flatMap((f) => ['.pt', '.safetensors', '.npz', '-tfjs'].map((ext) => [f, ext])))(
     '%s%s: caught on its own tensors, for its reason',
     async (fault, ext) => {
       const report = await auditModel(path.join(DIR, `${fault}${ext}`), presetByName(PRESET[kind]));

@@ -84,7 +84,9 @@ export async function indexTfjs(modelJson: string): Promise<ModelIndex> {
           span: inline.byteLength,
           inline,
         });
-        index.layerClasses!.set(w.name, classes.get(layer) ?? 'unknown');
+        // a weight of a known layer takes its role from the class; a converted model's (no layers) from its name
+        const layerClass = classes.get(layer);
+        if (layerClass !== undefined) index.layerClasses!.set(w.name, layerClass);
       }
       tensor.dispose();
     }
