@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, test, vi } from 'vitest';
-import { auditModel, presetByName, readRulesFile, type ModelAuditReport } from '../../src/audit/modelAudit.ts';
+import { auditModel, isAnomalous, presetByName, readRulesFile, type ModelAuditReport } from '../../src/audit/modelAudit.ts';
 import { main } from '../../src/cli/main.ts';
 import { initspecMatchers } from '../../src/vitest/matchers.ts';
 
@@ -19,7 +19,7 @@ const planted = JSON.parse(readFileSync(path.join(DIR, 'planted.json'), 'utf8'))
 const PRESET = { gpt2: 'hf-gpt2', bert: 'hf-bert' } as const;
 
 /** Tensors that failed or carry an anomaly flag (a format's own ties are not anomalies). */
-const caught = (r: ModelAuditReport) => r.tensors.filter((t) => t.verdict === 'fail' || t.flags.some((f) => !f.startsWith('tied:')));
+const caught = (r: ModelAuditReport) => r.tensors.filter(isAnomalous);
 
 const WHY: Record<string, RegExp> = {
   'ln-normal': /a draw where the role expects the constant 1/,

@@ -33,6 +33,14 @@ export interface TensorReport {
   detects?: number;
 }
 
+/** A flag that is an anomaly: anything but a tie the format itself makes. */
+const isAnomalyFlag = (flag: string): boolean => !flag.startsWith('tied:');
+
+/** A tensor not as expected: it failed, or carries an anomaly flag. */
+export function isAnomalous(t: Pick<TensorReport, 'verdict' | 'flags'>): boolean {
+  return t.verdict === 'fail' || t.flags.some(isAnomalyFlag);
+}
+
 export interface ModelAuditReport {
   model: string;
   format: ModelIndex['format'];
@@ -168,7 +176,7 @@ export async function auditModel(target: string | ModelIndex, preset: Preset, al
     }
   }
   const count = (v: TensorReport['verdict']) => reports.filter((r) => r.verdict === v).length;
-  const flagged = reports.filter((r) => r.flags.some((f) => !f.startsWith('tied:'))).length;
+  const flagged = reports.filter((r) => r.flags.some(isAnomalyFlag)).length;
   const summary = {
     tensors: reports.length,
     pass: count('pass'),

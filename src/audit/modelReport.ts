@@ -1,6 +1,6 @@
 /** A model audit's report as a terminal table, one summary line, and Markdown for a PR or a job summary. */
 import { alignColumns, markdownTable } from '../text/format.ts';
-import type { ModelAuditReport } from './modelAudit.ts';
+import { isAnomalous, type ModelAuditReport } from './modelAudit.ts';
 
 const short = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -36,7 +36,7 @@ export function summaryLine(report: ModelAuditReport): string {
 }
 
 export function modelAuditMarkdown(report: ModelAuditReport): string {
-  const bad = report.tensors.filter((t) => t.verdict === 'fail' || t.flags.some((f) => !f.startsWith('tied:')));
+  const bad = report.tensors.filter(isAnomalous);
   return [
     `### initspec audit: \`${report.model}\` (${report.preset})`,
     '',

@@ -4,80 +4,21 @@
  * committed), timed beside its floor, a plain read of the same file, with the process's peak
  * resident memory. Run alone; nothing here fails for being slow.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { auditModel, presetByName } from '../audit/modelAudit.ts';
-import { normalValues } from '../rng/draw.ts';
-import { deriveSeed } from '../rng/seed.ts';
+import { gpt2Tensors, writeSafetensors } from '../model/syntheticGpt2.ts';
 
 const LAYERS = 12;
 const WIDTH = 768;
 const VOCAB = 50257;
 const POSITIONS = 1024;
 
-/** GPT-2 small's tensors (transformers' names and Conv1D layout), with the values each is drawn from. */
-function gpt2Small(): Array<{ name: string; shape: number[]; draw: () => Float32Array }> {
-  const out: Array<{ name: string; shape: number[]; draw: () => Float32Array }> = [];
-  const normal = (name: string, shape: number[], std: number) =>
-    out.push({
-      name,
-      shape,
-      draw: () =>
-        normalValues(
-          shape.reduce((p, d) => p * d, 1),
-          0,
-          std,
-          deriveSeed(124, name),
-        ),
-    });
-  const constant = (name: string, n: number, v: number) => out.push({ name, shape: [n], draw: () => new Float32Array(n).fill(v) });
-  normal('transformer.wte.weight', [VOCAB, WIDTH], 0.02);
-  normal('transformer.wpe.weight', [POSITIONS, WIDTH], 0.02);
-  for (let i = 0; i < LAYERS; i++) {
-    const p = `transformer.h.${i}.`;
-    constant(`${p}ln_1.weight`, WIDTH, 1);
-    constant(`${p}ln_1.bias`, WIDTH, 0);
-    normal(`${p}attn.c_attn.weight`, [WIDTH, 3 * WIDTH], 0.02);
-    constant(`${p}attn.c_attn.bias`, 3 * WIDTH, 0);
-    normal(`${p}attn.c_proj.weight`, [WIDTH, WIDTH], 0.02 / Math.sqrt(2 * LAYERS));
-    constant(`${p}attn.c_proj.bias`, WIDTH, 0);
-    constant(`${p}ln_2.weight`, WIDTH, 1);
-    constant(`${p}ln_2.bias`, WIDTH, 0);
-    normal(`${p}mlp.c_fc.weight`, [WIDTH, 4 * WIDTH], 0.02);
-    constant(`${p}mlp.c_fc.bias`, 4 * WIDTH, 0);
-    normal(`${p}mlp.c_proj.weight`, [4 * WIDTH, WIDTH], 0.02 / Math.sqrt(2 * LAYERS));
-    constant(`${p}mlp.c_proj.bias`, WIDTH, 0);
-  }
-  constant('transformer.ln_f.weight', WIDTH, 1);
-  constant('transformer.ln_f.bias', WIDTH, 0);
-  return out;
-}
-
-/** Writes the file tensor by tensor (never the whole model in memory). */
+/** Writes GPT-2 small (12 layers, width 768, vocab 50257, 1024 positions) to `file`; its parameter count. */
 export function writeModel(file: string): number {
-  const tensors = gpt2Small();
-  let offset = 0;
-  const header: Record<string, unknown> = {};
-  for (const t of tensors) {
-    const bytes = t.shape.reduce((p, d) => p * d, 1) * 4;
-    header[t.name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + bytes] };
-    offset += bytes;
-  }
-  const json = Buffer.from(JSON.stringify(header));
-  const length = Buffer.alloc(8);
-  length.writeBigUInt64LE(BigInt(json.length));
-  const fd = openSync(file, 'w');
-  try {
-    writeSync(fd, length);
-    writeSync(fd, json);
-    for (const t of tensors) {
-      const data = t.draw();
-      writeSync(fd, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-    }
-  } finally {
-    closeSync(fd);
-  }
+  const tensors = gpt2Tensors({ layers: LAYERS, width: WIDTH, vocab: VOCAB, positions: POSITIONS, seed: 124 });
+  writeSafetensors(tensors, file);
   return tensors.reduce((s, t) => s + t.shape.reduce((p, d) => p * d, 1), 0);
 }
 

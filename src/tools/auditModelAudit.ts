@@ -8,10 +8,11 @@
  * the record (reports/audit-model-audit.json, or --out).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gpt2Tensors, writeSafetensors } from '../model/syntheticGpt2.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditModel, DEFAULT_MODEL_ALPHA, presetByName } from '../audit/modelAudit.ts';
+import { auditModel, DEFAULT_MODEL_ALPHA, isAnomalous, presetByName } from '../audit/modelAudit.ts';
 import { normalValues, truncatedNormalValues } from '../rng/draw.ts';
 import { deriveSeed, parseSeed, seedFor } from '../rng/seed.ts';
 import { proportionCI } from '../stats/intervals.ts';
@@ -33,33 +34,12 @@ const VOCAB = 256;
 type State = Map<string, { shape: number[]; data: Float32Array }>;
 
 function gpt2(seed: number): State {
-  const s: State = new Map();
-  const normal = (name: string, shape: number[], std: number) =>
-    s.set(name, { shape, data: normalValues(shape[0]! * shape[1]!, 0, std, deriveSeed(seed, name)) });
-  const constant = (name: string, n: number, v: number) => s.set(name, { shape: [n], data: new Float32Array(n).fill(v) });
-  normal('transformer.wte.weight', [VOCAB, WIDTH], 0.02);
-  normal('transformer.wpe.weight', [WIDTH, WIDTH], 0.02);
-  for (let i = 0; i < LAYERS; i++) {
-    const p = `transformer.h.${i}.`;
-    for (const ln of ['ln_1', 'ln_2']) {
-      constant(`${p}${ln}.weight`, WIDTH, 1);
-      constant(`${p}${ln}.bias`, WIDTH, 0);
-    }
-    normal(`${p}attn.c_attn.weight`, [WIDTH, 3 * WIDTH], 0.02);
-    normal(`${p}attn.c_proj.weight`, [WIDTH, WIDTH], 0.02 / Math.sqrt(2 * LAYERS));
-    normal(`${p}mlp.c_fc.weight`, [WIDTH, 4 * WIDTH], 0.02);
-    normal(`${p}mlp.c_proj.weight`, [4 * WIDTH, WIDTH], 0.02 / Math.sqrt(2 * LAYERS));
-    for (const [name, n] of [
-      ['attn.c_attn.bias', 3 * WIDTH],
-      ['attn.c_proj.bias', WIDTH],
-      ['mlp.c_fc.bias', 4 * WIDTH],
-      ['mlp.c_proj.bias', WIDTH],
-    ] as const)
-      constant(`${p}${name}`, n, 0);
-  }
-  constant('transformer.ln_f.weight', WIDTH, 1);
-  constant('transformer.ln_f.bias', WIDTH, 0);
-  return s;
+  return new Map(
+    gpt2Tensors({ layers: LAYERS, width: WIDTH, vocab: VOCAB, positions: WIDTH, seed }).map((t) => [
+      t.name,
+      { shape: t.shape, data: t.draw() },
+    ]),
+  );
 }
 
 /** The planted faults of issue 38: name → (state → the tensors it changes). */
@@ -103,21 +83,12 @@ const FAULTS: Record<string, (s: State, seed: number) => string[]> = {
   },
 };
 
-function writeSafetensors(s: State, file: string): void {
-  let offset = 0;
-  const header: Record<string, unknown> = {};
-  for (const [name, t] of s) {
-    header[name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + t.data.byteLength] };
-    offset += t.data.byteLength;
-  }
-  const json = Buffer.from(JSON.stringify(header));
-  const length = Buffer.alloc(8);
-  length.writeBigUInt64LE(BigInt(json.length));
-  writeFileSync(
+/** The (possibly faulted) state written as safetensors. */
+const writeState = (s: State, file: string) =>
+  writeSafetensors(
+    [...s].map(([name, t]) => ({ name, shape: t.shape, draw: () => t.data })),
     file,
-    Buffer.concat([length, json, ...[...s.values()].map((t) => Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength))]),
   );
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'initspec-audit-audit-'));
 const preset = presetByName('hf-gpt2');
@@ -129,15 +100,15 @@ try {
   for (let r = 0; r < seeds; r++) {
     const seed = seedFor('model-audit', r, base);
     const file = path.join(dir, 'm.safetensors');
-    writeSafetensors(gpt2(seed), file);
+    writeState(gpt2(seed), file);
     if (!(await auditModel(file, preset)).ok) cleanFails.push(seed);
     for (const [fault, plant] of Object.entries(FAULTS)) {
       const state = gpt2(seed);
       const planted = plant(state, seed).sort();
-      writeSafetensors(state, file);
+      writeState(state, file);
       const report = await auditModel(file, preset);
       const bad = report.tensors
-        .filter((t) => t.verdict === 'fail' || t.flags.some((f) => !f.startsWith('tied:')))
+        .filter(isAnomalous)
         .map((t) => t.name)
         .sort();
       if (JSON.stringify(bad) === JSON.stringify(planted)) caught[fault]!++;

@@ -11,7 +11,7 @@
  * controls show their error. The numbers go into the test's meta (`initspec`), which the claims
  * reporter turns into claims.{md,json,html}.
  */
-import { auditModel, presetByName, readRulesFile } from '../audit/modelAudit.ts';
+import { auditModel, isAnomalous, presetByName, readRulesFile } from '../audit/modelAudit.ts';
 import { summaryLine } from '../audit/modelReport.ts';
 import { indexLayersModel, type LayersModelLike } from '../model/tfjsModel.ts';
 import * as tf from '@tensorflow/tfjs-core';
@@ -148,7 +148,7 @@ export async function toBeInitializedAs(
   if (target === undefined)
     throw new TypeError(`toBeInitializedAs: expect() takes a model path or a tfjs LayersModel, got ${typeof received}`);
   const report = await auditModel(target, options.rules ? readRulesFile(options.rules) : presetByName(preset), options.alpha);
-  const bad = report.tensors.filter((t) => t.verdict === 'fail' || t.flags.some((f) => !f.startsWith('tied:')));
+  const bad = report.tensors.filter(isAnomalous);
   const lines = [
     summaryLine(report),
     ...bad.map((t) => `  ${t.name} [${t.shape.join(', ')}] ${t.role}: ${[...t.reasons, ...t.flags].join('; ')}`),
