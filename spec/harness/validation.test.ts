@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { parseCommand } from '../../src/cli/args.ts';
-import { tier } from '../../src/claim/tier.ts';
+import { byTier, tier } from '../../src/claim/tier.ts';
 import {
   activateBackend,
   calculateGain,
@@ -132,7 +132,7 @@ const cases: Array<[string, () => unknown, RegExp]> = [
   ['CLI unknown flag', () => parseCommand(['chain', '--init', 'orthogonal', '--bogus']), /Unknown option '--bogus'/],
   ['CLI unknown command', () => parseCommand(['walk']), /unknown command "walk"; choose one of: chain, moments/],
   ['CLI seed not a number', () => parseCommand(['chain', '--init', 'orthogonal', '--seed', 'x1']), /--seed must be an integer/],
-  ['INITSPEC_TIER unknown', () => tier({ INITSPEC_TIER: 'slow' }), /INITSPEC_TIER="slow" is not a tier: choose one of fast, full/],
+  ['INITSPEC_TIER unknown', () => tier({ INITSPEC_TIER: 'slow' }), /INITSPEC_TIER="slow" is not a tier: choose one of fast, full, tails/],
 ];
 
 function eye(n: number) {
@@ -146,6 +146,11 @@ describe(`bad input is refused with a message naming the problem (${cases.length
       expect(call).toThrow(message);
     });
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test("the tails tier takes the full tier's bounds", () => {
+    const floors = { fast: 0.5, full: 0.85 };
+    expect([undefined, 'fast', 'full', 'tails'].map((t) => byTier(floors, { INITSPEC_TIER: t }))).toEqual([0.5, 0.5, 0.85, 0.85]);
   });
 
   test('INITSPEC_BACKEND=nonsense names the valid choices', async () => {

@@ -37,6 +37,7 @@ function commit(): string {
 export async function recordPerformance(argv: readonly string[]): Promise<void> {
   const i = argv.indexOf('--tier');
   const tier = parseTier({ INITSPEC_TIER: i >= 0 ? argv[i + 1] : 'fast' });
+  if (tier === 'tails') throw new RangeError('bench --record: --tier tails is one file, not a suite run; choose fast or full');
   const script = tier === 'full' ? ['run', 'test:full'] : ['test'];
   console.log(`bench --record: npm ${script.join(' ')} (log: reports/record-test.log) …`);
   const test = wallSeconds('npm', script, path.join('reports', 'record-test.log'));

@@ -13,7 +13,7 @@ export {
   mediansReport,
   informationalCheck,
 } from './checks.ts';
-export { tier, byTier, TIERS, type Tier } from './tier.ts';
+export { tier, byTier, boundTier, TIERS, type Tier, type BoundTier } from './tier.ts';
 export { notebook } from './notebook.ts';
 export { runClaim, runClaimWithObservations, plannedTrials, streamId } from './run.ts';
 export { formatResult, headline, rerunCommand, checkMark } from './format.ts';

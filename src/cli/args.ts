@@ -96,7 +96,7 @@ Usage:
 
   npx initspec audit   --module MODULE --export NAME | --weights FILE.npy --shape-role ROLES
                        (npx initspec audit --help for its flags)
-  npx initspec claim   ID [--seed N] [--tier fast|full] [--backend NAME] | --list
+  npx initspec claim   ID [--seed N] [--tier fast|full|tails] [--backend NAME] | --list
                        one claim of the spec with its controls, in a clone (npx initspec claim --help)
 
 Commands:

@@ -1,5 +1,5 @@
 /**
- * `npx initspec claim ID [--seed N] [--tier fast|full] [--backend NAME]` (or `npm run claim -- ID`):
+ * `npx initspec claim ID [--seed N] [--tier fast|full|tails] [--backend NAME]` (or `npm run claim -- ID`):
  * one claim with its negative and power controls, and its verdict, in the clone's spec. The file
  * is found from the spec files' text (claimFile.ts), and vitest runs that file alone with only
  * this runner's verdict lines: no HTML, JUnit, JSON or claims-page reporter, so nothing in
@@ -18,7 +18,7 @@ import { findClaimFiles, specFiles } from './claimFile.ts';
 /** src/backend/select.ts's names, without loading tfjs to read them. */
 const BACKENDS = ['tensorflow', 'wasm', 'cpu'];
 
-export const CLAIM_HELP = `npx initspec claim ID [--seed N] [--tier fast|full] [--backend tensorflow|wasm|cpu]
+export const CLAIM_HELP = `npx initspec claim ID [--seed N] [--tier fast|full|tails] [--backend tensorflow|wasm|cpu]
 
 Runs one claim of the spec (e.g. C4, T-orthogonal-relu), with its negative and power controls,
 and prints its verdict and numbers. Run it in initspec's folder (a clone). --seed, --tier and

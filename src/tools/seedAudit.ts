@@ -1,5 +1,5 @@
 /**
- * `npm run audit:seeds -- --runs 20 [--base N] [--tier fast|full] [--range 1-10] [--resume] [--filter "^C6c · "] [--out FILE] [spec files…]`:
+ * `npm run audit:seeds -- --runs 20 [--base N] [--tier fast|full|tails] [--range 1-10] [--resume] [--filter "^C6c · "] [--out FILE] [spec files…]`:
  * the fresh-seed audit. Runs the suite under `runs` master seeds derived from a base (each
  * printed, each rerunnable with INITSPEC_SEED=…), then reports per claim how many runs failed,
  * the suite's measured false-fail rate against its declared α_total with a Clopper–Pearson
