@@ -83,6 +83,9 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'AT-scaled': 0.0005,
   // the ReLU net's kernels (spec/kernels.spec.ts)
   'K-nngp-ntk': 0.0005,
+  // μP's coordinate check (spec/mup-coord-check.spec.ts)
+  'MU-sp': 0.0005,
+  'MU-mup': 0.0005,
   // calibration of the interval helpers (spec/harness/stats.calibration.test.ts): 4000 simulations
   // each, tolerance ±1.5 points against the exact coverage
   'calibration/meanCI': 0.0001,

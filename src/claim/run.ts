@@ -274,7 +274,7 @@ export async function runPowerControl<O extends Observations>(
   return {
     ...baseResult(spec, master, stream, trials, observations, started),
     role: 'power',
-    control: `init ×${factor}`,
+    control: spec.power.describe?.(factor) ?? `init ×${factor}`,
     factor,
     verdict: detected ? 'detected' : 'missed',
     ok: detected,

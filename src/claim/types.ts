@@ -101,6 +101,8 @@ export interface PowerSpec<O extends Observations = Observations> {
   basis: string;
   /** The claim's measurement with its own init scaled by `factor`. */
   scaled: (factor: number) => Measure<O>;
+  /** What the factor changes, where it is not the init's scale (e.g. "learning rates × m^(+0.25)"); default "init ×factor". */
+  describe?: (factor: number) => string;
 }
 
 /** A claim that no init-scale error can move, by nature, says so instead. */

@@ -86,7 +86,9 @@ export function claim<O extends Observations>(spec: ClaimSpec<O>): void {
     if (spec.power.delta !== null) {
       for (const factor of powerFactors(spec.power.delta)) {
         test(
-          `detects a ×${factor} scale error (δ = ${spec.power.delta})`,
+          spec.power.describe
+            ? `detects ${spec.power.describe(factor)} (δ = ${spec.power.delta})`
+            : `detects a ×${factor} scale error (δ = ${spec.power.delta})`,
           (context) => runAndReport(context, spec, { factor }),
           CLAIM_TIMEOUT_MS,
         );
