@@ -5,7 +5,7 @@
  * calls into the mutated code lands in its meta.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
-import { requestedMutant } from '../../src/power/mutants.ts';
+import { mutantModulePath, requestedMutant } from '../../src/power/mutants.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -25,7 +25,9 @@ const patched = ((globalThis as { __initspecMutantPatched?: Set<string> }).__ini
 const mutant = requestedMutant();
 if (mutant) {
   if ('module' in mutant) {
-    vi.doMock(`../../src/init/${mutant.module}`, async (importOriginal) => mutant.mutate(await importOriginal(), () => counter.calls++));
+    vi.doMock(`../../src/${mutantModulePath(mutant.module)}`, async (importOriginal) =>
+      mutant.mutate(await importOriginal(), () => counter.calls++),
+    );
   } else if (!patched.has(mutant.name)) {
     patched.add(mutant.name);
     mutant.patch(() => counter.calls++);

@@ -1,7 +1,8 @@
 /**
  * Semantic mutants: realistic bugs in an init library, each a wrapper of one src/init module's
  * exports, or, for init code no import of ours reaches (tfjs-layers' own initializers), a patch
- * of it in place. `npm run power` applies one at a time (spec/setup/mutants.ts) and runs the
+ * of it in place; and one bug per family of the literature's claims in the code that family
+ * rests on (μP's readout, the kernels' recursion, a residual branch's scale, attention's 1/√d_k). `npm run power` applies one at a time (spec/setup/mutants.ts) and runs the
  * claims against it; src is never edited. Every mutant counts its calls, so a claim that never
  * reached the mutated code reads "not applicable" rather than "missed".
  */
@@ -13,18 +14,47 @@ import type * as Gain from '../init/gain.ts';
 import { haarWeights } from '../init/haarOrthogonal.ts';
 import type * as Orthogonal from '../init/orthogonal.ts';
 import type * as Scaled from '../init/scaled.ts';
+import type * as CoordCheck from '../experiments/coordCheck.ts';
+import type * as ResidualStack from '../experiments/residualStack.ts';
+import type * as AttentionLogits from '../experiments/attentionLogits.ts';
+import type * as ReluKernels from '../theory/reluKernels.ts';
 import { elementCount, type Shape } from '../init/validate.ts';
 import { normalValues } from '../rng/draw.ts';
 
-/** The modules a mutant may wrap, by their path under src/init. */
+/** The modules a mutant may wrap: by their path under src/init, or under src/ for the literature's families. */
 export interface InitModules {
   'distributions.ts': typeof Distributions;
   'fans.ts': typeof Fans;
   'gain.ts': typeof Gain;
   'scaled.ts': typeof Scaled;
   'orthogonal.ts': typeof Orthogonal;
+  'experiments/coordCheck.ts': typeof CoordCheck;
+  'experiments/residualStack.ts': typeof ResidualStack;
+  'experiments/attentionLogits.ts': typeof AttentionLogits;
+  'theory/reluKernels.ts': typeof ReluKernels;
 }
 type ModuleName = keyof InitModules;
+
+/** A mutant's module as a path under src/. */
+export function mutantModulePath(module: ModuleName): string {
+  return module.includes('/') ? module : `init/${module}`;
+}
+
+/** The NNGP and NTK recursion with ReLU's expectations replaced by the identity's: E[φ(u)φ(v)] = q_ab, E[φ'φ'] = 1. */
+function identityKernels(
+  r: typeof ReluKernels,
+  options: Parameters<typeof ReluKernels.reluKernels>[0],
+): ReturnType<typeof ReluKernels.reluKernels> {
+  const first = r.reluKernels({ ...options, hidden: 1 })[0] as ReluKernels.ReluKernelPoint;
+  const s2 = options.weightVariance;
+  const out = [first];
+  for (let layer = 2; layer <= options.hidden + 1; layer++) {
+    const p = out[out.length - 1] as ReluKernels.ReluKernelPoint;
+    const [qa, qb, qab] = [s2 * p.qa, s2 * p.qb, s2 * p.qab];
+    out.push({ layer, qa, qb, qab, correlation: qab / Math.sqrt(qa * qb), ntkAa: qa + s2 * p.ntkAa, ntkAb: qab + s2 * p.ntkAb });
+  }
+  return out;
+}
 
 /** A bug in one src/init module, applied by wrapping its exports (vi.doMock). */
 export interface ModuleMutant {
@@ -213,6 +243,57 @@ export const MUTANTS: readonly Mutant[] = [
       orthogonal: (shape: Shape, options: { gain?: number; seed: number }) => {
         hit();
         return orthogonalWithoutSignCorrection(shape, options);
+      },
+    }),
+  },
+  {
+    name: 'mup-readout-multiplier-dropped',
+    bug: "μP's MuReadout without its 1/m forward multiplier (init and learning rates as μP's)",
+    module: 'experiments/coordCheck.ts',
+    mutate: (c: typeof CoordCheck, hit) => ({
+      ...c,
+      coordCheck: (o: CoordCheck.CoordCheckOptions) => {
+        if (o.parametrization !== 'mup' || o.readoutMultiplierAsSp) return c.coordCheck(o);
+        hit();
+        return c.coordCheck({ ...o, readoutMultiplierAsSp: true });
+      },
+    }),
+  },
+  {
+    name: 'arc-cosine-relu-as-identity',
+    bug: "the NNGP and NTK recursion takes ReLU as the identity: E[φ(u)φ(v)] = q_ab and E[φ'φ'] = 1",
+    module: 'theory/reluKernels.ts',
+    mutate: (r: typeof ReluKernels, hit) => ({
+      ...r,
+      reluKernels: (o: Parameters<typeof ReluKernels.reluKernels>[0]) => {
+        hit();
+        return identityKernels(r, o);
+      },
+    }),
+  },
+  {
+    name: 'residual-branch-unscaled',
+    bug: 'a residual block ignores its branch scale (x + F(x) where x + s·F(x) was asked)',
+    module: 'experiments/residualStack.ts',
+    mutate: (r: typeof ResidualStack, hit) => ({
+      ...r,
+      residualStack: (o: ResidualStack.ResidualStackOptions) => {
+        if (o.branchScale === 1) return r.residualStack(o);
+        hit();
+        return r.residualStack({ ...o, branchScale: 1 });
+      },
+    }),
+  },
+  {
+    name: 'attention-scale-twice',
+    bug: 'attention multiplies the logits by 1/√d_k twice',
+    module: 'experiments/attentionLogits.ts',
+    mutate: (a: typeof AttentionLogits, hit) => ({
+      ...a,
+      attentionLogitMeanSquare: (o: Parameters<typeof AttentionLogits.attentionLogitMeanSquare>[0]) => {
+        if (o.logitScale === 1) return a.attentionLogitMeanSquare(o);
+        hit();
+        return a.attentionLogitMeanSquare({ ...o, logitScale: o.logitScale / Math.sqrt(o.keyDim) });
       },
     }),
   },

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { MUTANTS, MUTANT_NAMES } from '../power/mutants.ts';
+import { MUTANTS, MUTANT_NAMES, mutantModulePath } from '../power/mutants.ts';
 import { markdownTable } from '../text/format.ts';
 import { claimIdOf, logFileOf, readVitestJson, runVitestToJson, testsOf } from './vitestJsonRun.ts';
 
@@ -80,7 +80,7 @@ function run(): void {
     rows.push({
       name: mutant.name,
       bug: mutant.bug,
-      module: 'module' in mutant ? `src/init/${mutant.module}` : 'outside src/init (patched in place)',
+      module: 'module' in mutant ? `src/${mutantModulePath(mutant.module)}` : 'outside src/init (patched in place)',
       seconds,
       cells,
       caughtBy,
