@@ -81,6 +81,8 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   // attention's 1/√d_k (spec/attention.spec.ts)
   'AT-unscaled': 0.0005,
   'AT-scaled': 0.0005,
+  'AT-softmax-scaled': 0.0005,
+  'AT-softmax-unscaled': 0.0005,
   // the ReLU net's kernels (spec/kernels.spec.ts)
   'K-nngp-ntk': 0.0005,
   // μP's coordinate check (spec/mup-coord-check.spec.ts)

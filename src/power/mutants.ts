@@ -290,10 +290,15 @@ export const MUTANTS: readonly Mutant[] = [
     module: 'experiments/attentionLogits.ts',
     mutate: (a: typeof AttentionLogits, hit) => ({
       ...a,
-      attentionLogitMeanSquare: (o: Parameters<typeof AttentionLogits.attentionLogitMeanSquare>[0]) => {
+      attentionLogitMeanSquare: (o: AttentionLogits.AttentionHead) => {
         if (o.logitScale === 1) return a.attentionLogitMeanSquare(o);
         hit();
         return a.attentionLogitMeanSquare({ ...o, logitScale: o.logitScale / Math.sqrt(o.keyDim) });
+      },
+      attentionSoftmaxStats: (o: AttentionLogits.AttentionHead) => {
+        if (o.logitScale === 1) return a.attentionSoftmaxStats(o);
+        hit();
+        return a.attentionSoftmaxStats({ ...o, logitScale: o.logitScale / Math.sqrt(o.keyDim) });
       },
     }),
   },

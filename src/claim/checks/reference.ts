@@ -38,8 +38,34 @@ export function meanAgainstReference<const S extends string>(options: {
   sdInflation?: number;
   /** The smallest planning sd (e.g. when the reference has none: an isometry). */
   minSd: number;
+  /**
+   * Planning offset of the measured expectation from the reference's (a model the reference
+   * simplifies), and where it comes from: the trials keep the half-width ≤ (margin − |bias|)/2,
+   * as meanWithin's do. The decision never sees it.
+   */
+  bias?: { value: number; basis: string };
+  /** What one reference draw is, in the report ("matrices" unless said). */
+  referenceNoun?: string;
 }): Check<S, never> {
-  const { of, label, reference, referenceCount, margin, unit, theory, sdInflation = 1.25, minSd } = options;
+  const {
+    of,
+    label,
+    reference,
+    referenceCount,
+    margin,
+    unit,
+    theory,
+    sdInflation = 1.25,
+    minSd,
+    bias,
+    referenceNoun = 'matrices',
+  } = options;
+  const offset = Math.abs(bias?.value ?? 0);
+  if (!(offset < margin))
+    throw new RangeError(
+      `meanAgainstReference(${label}): a planning bias must be finite and smaller than the margin ${margin}, got ${bias?.value}`,
+    );
+  const halfWidth = (margin - offset) / 2;
   const planningSd = (r: number[]) => Math.max(minSd, sdInflation * Math.sqrt(sampleVariance(r)));
   // The reference may use at most REFERENCE_SHARE of the half-width (margin/2) on its own: then
   // the trials need at most ~2.3× what a known mean would. Where its own sd makes it wider (a
@@ -54,7 +80,7 @@ export function meanAgainstReference<const S extends string>(options: {
     let r = reference(count);
     const tooWide = (values: number[]) =>
       jStat.studentt.inv(1 - (1 - confidence) / 2, values.length - 1) * (planningSd(values) / Math.sqrt(values.length)) >
-      REFERENCE_SHARE * (margin / 2);
+      REFERENCE_SHARE * halfWidth;
     while (tooWide(r) && count < MAX_REFERENCE_GROWTH * referenceCount) {
       count = Math.min(2 * count, MAX_REFERENCE_GROWTH * referenceCount);
       r = reference(count);
@@ -66,11 +92,14 @@ export function meanAgainstReference<const S extends string>(options: {
     label,
     trialsBasis: (confidence) => {
       const r = ref(confidence);
-      return `${label}: Welch half-width ≤ margin/2 = ${fmt(margin / 2)} ${unit} against ${r.length} reference matrices${r.length > referenceCount ? ` (grown from ${referenceCount}: the reference alone may use at most ${REFERENCE_SHARE} of the half-width)` : ''}, planning sd ${fmt(planningSd(r))} ${unit} (the reference's sd × ${sdInflation}, at least ${fmt(minSd)})`;
+      const planned = bias
+        ? `(margin − |bias|)/2 = ${fmt(halfWidth)} ${unit} (bias ${fmt(bias.value)}: ${bias.basis})`
+        : `margin/2 = ${fmt(halfWidth)} ${unit}`;
+      return `${label}: Welch half-width ≤ ${planned} against ${r.length} reference ${referenceNoun}${r.length > referenceCount ? ` (grown from ${referenceCount}: the reference alone may use at most ${REFERENCE_SHARE} of the half-width)` : ''}, planning sd ${fmt(planningSd(r))} ${unit} (the reference's sd × ${sdInflation}, at least ${fmt(minSd)})`;
     },
     trialsNeeded: (confidence) => {
       const r = ref(confidence);
-      return trialsForMeanDifferenceHalfWidth({ sd: planningSd(r), halfWidth: margin / 2, confidence, referenceCount: r.length });
+      return trialsForMeanDifferenceHalfWidth({ sd: planningSd(r), halfWidth, confidence, referenceCount: r.length });
     },
     trialsAfter(observations, confidence) {
       const r = ref(confidence);
@@ -79,12 +108,13 @@ export function meanAgainstReference<const S extends string>(options: {
         minSd,
         plannedSd: planningSd(r),
         margin,
+        halfWidth,
         unit,
         size: (sd) =>
           trialsForMeanDifferenceHalfWidth({
             sd,
             referenceSd: Math.sqrt(sampleVariance(r)),
-            halfWidth: margin / 2,
+            halfWidth,
             confidence,
             referenceCount: r.length,
           }),
@@ -119,7 +149,7 @@ export function meanAgainstReference<const S extends string>(options: {
         upper: target + ci.upper,
         detail:
           `${label}: measured ${fmt(target + ci.estimate)} vs reference ${fmt(target)} ${unit}; difference ${fmt(ci.estimate)}, ${pct(confidence)} CI [${fmt(ci.lower)}, ${fmt(ci.upper)}] ` +
-          `${pass ? 'inside' : 'NOT inside'} ±${fmt(margin)} ${unit} (${finite.length} trials vs ${r.length} reference matrices` +
+          `${pass ? 'inside' : 'NOT inside'} ±${fmt(margin)} ${unit} (${finite.length} trials vs ${r.length} reference ${referenceNoun}` +
           `${finite.length < measured.length ? `; ${measured.length - finite.length} trials without a value` : ''}); theory: ${theory}`,
       };
     },
