@@ -76,12 +76,15 @@ export function coordCheck(options: CoordCheckOptions): CoordCheckWidth[] {
   // precise as the widest's. Each net is drawn exactly as its width's init says; only the nets'
   // joint law across widths changes (common random numbers), which leaves each width's
   // expectation, and the slope's, as it is.
-  const draws = tf.tidy(() => [
-    hiddenInit([widest, dIn], deriveSeed(seed, 'W1')),
-    hiddenInit([widest, widest], deriveSeed(seed, 'W2')),
-    hiddenInit([widest, widest], deriveSeed(seed, 'W3')),
-    readoutInit([dOut, widest], deriveSeed(seed, 'Wout')),
-  ]) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+  // transposed once ([in, out]: x·W); a diagonal block of Wᵀ is the block of W transposed
+  const draws = tf.tidy(() =>
+    [
+      hiddenInit([widest, dIn], deriveSeed(seed, 'W1')),
+      hiddenInit([widest, widest], deriveSeed(seed, 'W2')),
+      hiddenInit([widest, widest], deriveSeed(seed, 'W3')),
+      readoutInit([dOut, widest], deriveSeed(seed, 'Wout')),
+    ].map((w) => tf.transpose(w)),
+  ) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
   try {
     return widths.map((n) => {
       const m = n / base;
@@ -98,11 +101,11 @@ export function coordCheck(options: CoordCheckOptions): CoordCheckWidth[] {
         const one = tf.tidy(() => {
           const [w1, w2, w3, wOut] = draws;
           const params = [
-            tf.slice(w1, [at, 0], [n, dIn]),
+            tf.slice(w1, [0, at], [dIn, n]),
             tf.mul(tf.slice(w2, [at, at], [n, n]), fanInRescale),
             tf.mul(tf.slice(w3, [at, at], [n, n]), fanInRescale),
-            tf.mul(tf.slice(wOut, [0, at], [dOut, n]), fanInRescale * (mup ? Math.sqrt(m) : 1)),
-          ].map((w) => tf.transpose(w)); // [in, out]: x·W
+            tf.mul(tf.slice(wOut, [at, 0], [n, dOut]), fanInRescale * (mup ? Math.sqrt(m) : 1)),
+          ];
           const forward = (ws: tf.Tensor[]) => {
             const h1 = tf.matMul(x, ws[0] as tf.Tensor);
             const h2 = tf.matMul(tf.relu(h1), ws[1] as tf.Tensor);
