@@ -29,7 +29,8 @@
 import { meanWithin } from '../src/claim/index.ts';
 import type { ClaimSpec, TrialContext } from '../src/claim/index.ts';
 import { claim } from '../src/vitest/claim.ts';
-import { coordCheck, logLogSlope, type Parametrization } from '../src/experiments/coordCheck.ts';
+import { coordCheck, type Parametrization } from '../src/experiments/coordCheck.ts';
+import { logLogSlope } from '../src/stats/logLogSlope.ts';
 import { mupExponents, standardExponents, stepExponents } from '../src/theory/coordCheck.ts';
 import { scheme } from './support/schemes.ts';
 

@@ -2,7 +2,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { mupExponents, standardExponents, stepExponents, withLearningRateError } from '../../src/theory/coordCheck.ts';
-import { coordCheck, logLogSlope } from '../../src/experiments/coordCheck.ts';
+import { coordCheck } from '../../src/experiments/coordCheck.ts';
+import { logLogSlope } from '../../src/stats/logLogSlope.ts';
 import { initByName } from '../../src/init/schemes.ts';
 
 describe('exponents of one SGD step (src/theory/coordCheck.ts)', () => {

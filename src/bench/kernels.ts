@@ -2,7 +2,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { runChain } from '../chain/runChain.ts';
 import { initByName, SCHEME_NAMES } from '../init/schemes.ts';
-import { gflops, logLogSlope, medianMs, sig3 } from './measure.ts';
+import { logLogSlope } from '../stats/logLogSlope.ts';
+import { gflops, medianMs, sig3 } from './measure.ts';
 
 /** 512² matmul in the three operand layouts a chain can use. */
 export function matmulTable(n = 512) {

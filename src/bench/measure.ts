@@ -20,18 +20,3 @@ export function medianMs(run: () => void, { warmup = 3, repeats = 15 }: { warmup
 export function gflops(n: number, ms: number, count = 1): number {
   return (2 * n ** 3 * count) / (ms * 1e6);
 }
-
-/** Least-squares slope of log(y) on log(x): the scaling exponent. */
-export function logLogSlope(xs: number[], ys: number[]): number {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let num = 0;
-  let den = 0;
-  lx.forEach((x, i) => {
-    num += (x - mx) * ((ly[i] as number) - my);
-    den += (x - mx) ** 2;
-  });
-  return num / den;
-}

@@ -145,6 +145,18 @@ function tfjsFanAvgAsFanIn(hit: () => void): void {
   };
 }
 
+/**
+ * A function whose options are changed where the bug applies: `run` as is elsewhere, and with
+ * `changed(options)` where `applies(options)`, counting a hit. The family mutants are this shape.
+ */
+function changedOptions<O, R>(run: (o: O) => R, applies: (o: O) => boolean, changed: (o: O) => O, hit: () => void): (o: O) => R {
+  return (o) => {
+    if (!applies(o)) return run(o);
+    hit();
+    return run(changed(o));
+  };
+}
+
 export const MUTANTS: readonly Mutant[] = [
   { name: 'std×1.1', bug: 'every uniform bound and normal std 10% too large', module: 'distributions.ts', mutate: scaleDistributions(1.1) },
   { name: 'std×0.9', bug: 'every uniform bound and normal std 10% too small', module: 'distributions.ts', mutate: scaleDistributions(0.9) },
@@ -252,11 +264,12 @@ export const MUTANTS: readonly Mutant[] = [
     module: 'experiments/coordCheck.ts',
     mutate: (c: typeof CoordCheck, hit) => ({
       ...c,
-      coordCheck: (o: CoordCheck.CoordCheckOptions) => {
-        if (o.parametrization !== 'mup' || o.readoutMultiplierAsSp) return c.coordCheck(o);
-        hit();
-        return c.coordCheck({ ...o, readoutMultiplierAsSp: true });
-      },
+      coordCheck: changedOptions(
+        c.coordCheck,
+        (o) => o.parametrization === 'mup' && !o.readoutMultiplierAsSp,
+        (o) => ({ ...o, readoutMultiplierAsSp: true }),
+        hit,
+      ),
     }),
   },
   {
@@ -277,30 +290,27 @@ export const MUTANTS: readonly Mutant[] = [
     module: 'experiments/residualStack.ts',
     mutate: (r: typeof ResidualStack, hit) => ({
       ...r,
-      residualStack: (o: ResidualStack.ResidualStackOptions) => {
-        if (o.branchScale === 1) return r.residualStack(o);
-        hit();
-        return r.residualStack({ ...o, branchScale: 1 });
-      },
+      residualStack: changedOptions(
+        r.residualStack,
+        (o) => o.branchScale !== 1,
+        (o) => ({ ...o, branchScale: 1 }),
+        hit,
+      ),
     }),
   },
   {
     name: 'attention-scale-twice',
     bug: 'attention multiplies the logits by 1/√d_k twice',
     module: 'experiments/attentionLogits.ts',
-    mutate: (a: typeof AttentionLogits, hit) => ({
-      ...a,
-      attentionLogitMeanSquare: (o: AttentionLogits.AttentionHead) => {
-        if (o.logitScale === 1) return a.attentionLogitMeanSquare(o);
-        hit();
-        return a.attentionLogitMeanSquare({ ...o, logitScale: o.logitScale / Math.sqrt(o.keyDim) });
-      },
-      attentionSoftmaxStats: (o: AttentionLogits.AttentionHead) => {
-        if (o.logitScale === 1) return a.attentionSoftmaxStats(o);
-        hit();
-        return a.attentionSoftmaxStats({ ...o, logitScale: o.logitScale / Math.sqrt(o.keyDim) });
-      },
-    }),
+    mutate: (a: typeof AttentionLogits, hit) => {
+      const scaled = (o: AttentionLogits.AttentionHead) => o.logitScale !== 1;
+      const twice = (o: AttentionLogits.AttentionHead) => ({ ...o, logitScale: o.logitScale / Math.sqrt(o.keyDim) });
+      return {
+        ...a,
+        attentionLogitMeanSquare: changedOptions(a.attentionLogitMeanSquare, scaled, twice, hit),
+        attentionSoftmaxStats: changedOptions(a.attentionSoftmaxStats, scaled, twice, hit),
+      };
+    },
   },
   {
     name: 'tfjs-fan-avg-as-fan-in',
