@@ -26,7 +26,7 @@ header{border-bottom:2px solid #ddd;margin-bottom:1em}
 h1{margin:.2em 0} h2{font-size:1.15em;margin:0 0 .3em} .facts{color:#444;font-size:.93em}
 .facts span{display:inline-block;margin-right:1.4em}
 nav table,section table{border-collapse:collapse;font-size:.9em}
-nav td:nth-child(-n+2){white-space:nowrap}
+nav td:nth-child(1){white-space:nowrap} nav td:nth-child(2){width:12em}
 td,th{border-bottom:1px solid #e3e3e3;padding:.2em .55em;text-align:left;vertical-align:top}
 section{border:1px solid #ddd;border-radius:6px;margin:1.2em 0;padding:.9em 1.1em}
 section.fails{border-color:#c62828;background:#fff6f6}
