@@ -8,7 +8,7 @@
  * (its forward pass is the same net), through the layers' outer-product structure
  * ∂f/∂θ^l_ij = (σ_w/√n_{l-1})·δ^l_i·a^{l-1}_j, so Θ̂ = Σ_l (σ_w²/n_{l-1})·(δ^l·δ^lᵀ)∘(a^{l-1}·a^{l-1}ᵀ),
  * with a⁰ = x, a^l = relu(h^l) and δ^l = ∂f/∂h^l from one tf.grads over the batch (each input's f
- * depends on its own row only; the readout's δ is 1). spec/harness/reluNetKernels.test.ts checks
+ * depends on its own row only; the readout's δ is 1). spec/harness/reluKernels.test.ts checks
  * it against the parameters' own gradients.
  */
 import * as tf from '@tensorflow/tfjs-core';

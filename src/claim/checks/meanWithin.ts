@@ -7,6 +7,7 @@ import type { Check, NotebookValue, TheoryValue } from '../types.ts';
 import { fmt, pct } from '../../text/format.ts';
 import { scalars, fromInterval, insideMargin, outsideMargin } from './observations.ts';
 import { furtherStageForMean } from './furtherStage.ts';
+import { plannedHalfWidth } from './plannedHalfWidth.ts';
 
 /**
  * E[of] = target ± margin, by a t interval over trials. `sd` is the planning value of the
@@ -33,13 +34,7 @@ export function meanWithin<const S extends string>(options: {
 }): Check<S, never> {
   const { of, label, target, margin, sd, sdBasis = 'theory', notebook, notebookRepeats, bias } = options;
   if (!(margin > 0)) throw new RangeError(`meanWithin(${label}): margin must be > 0, got ${margin}`);
-  const offset = Math.abs(bias?.value ?? 0);
-  if (!(offset < margin))
-    throw new RangeError(`meanWithin(${label}): a planning bias must be finite and smaller than the margin ${margin}, got ${bias?.value}`);
-  const halfWidth = (margin - offset) / 2;
-  const planned = bias
-    ? `(margin − |bias|)/2 = ${fmt(halfWidth)} (bias ${fmt(bias.value)}: ${bias.basis})`
-    : `margin/2 = ${fmt(halfWidth)}`;
+  const { halfWidth, planned } = plannedHalfWidth(`meanWithin(${label})`, margin, bias);
   return {
     label,
     trialsBasis: () => `${label}: t half-width ≤ ${planned} with per-trial sd ${fmt(sd)} (${sdBasis})`,

@@ -9,6 +9,7 @@ import { fmt, pct } from '../../text/format.ts';
 import { mean, sampleVariance } from '../../stats/moments.ts';
 import { scalars, insideMargin, outsideMargin } from './observations.ts';
 import { furtherStage } from './furtherStage.ts';
+import { plannedHalfWidth } from './plannedHalfWidth.ts';
 
 /** The share of a Welch half-width a reference ensemble may take alone, and how far it may grow. */
 export const REFERENCE_SHARE = 0.75;
@@ -60,12 +61,7 @@ export function meanAgainstReference<const S extends string>(options: {
     bias,
     referenceNoun = 'matrices',
   } = options;
-  const offset = Math.abs(bias?.value ?? 0);
-  if (!(offset < margin))
-    throw new RangeError(
-      `meanAgainstReference(${label}): a planning bias must be finite and smaller than the margin ${margin}, got ${bias?.value}`,
-    );
-  const halfWidth = (margin - offset) / 2;
+  const { halfWidth, planned } = plannedHalfWidth(`meanAgainstReference(${label})`, margin, bias, unit);
   const planningSd = (r: number[]) => Math.max(minSd, sdInflation * Math.sqrt(sampleVariance(r)));
   // The reference may use at most REFERENCE_SHARE of the half-width (margin/2) on its own: then
   // the trials need at most ~2.3× what a known mean would. Where its own sd makes it wider (a
@@ -92,9 +88,6 @@ export function meanAgainstReference<const S extends string>(options: {
     label,
     trialsBasis: (confidence) => {
       const r = ref(confidence);
-      const planned = bias
-        ? `(margin − |bias|)/2 = ${fmt(halfWidth)} ${unit} (bias ${fmt(bias.value)}: ${bias.basis})`
-        : `margin/2 = ${fmt(halfWidth)} ${unit}`;
       return `${label}: Welch half-width ≤ ${planned} against ${r.length} reference ${referenceNoun}${r.length > referenceCount ? ` (grown from ${referenceCount}: the reference alone may use at most ${REFERENCE_SHARE} of the half-width)` : ''}, planning sd ${fmt(planningSd(r))} ${unit} (the reference's sd × ${sdInflation}, at least ${fmt(minSd)})`;
     },
     trialsNeeded: (confidence) => {
