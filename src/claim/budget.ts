@@ -83,6 +83,9 @@ export const ALPHA_LEDGER: Readonly<Record<string, number>> = {
   'AT-scaled': 0.0005,
   'AT-softmax-scaled': 0.0005,
   'AT-softmax-unscaled': 0.0005,
+  // rank collapse of stacked attention (spec/attention-collapse.spec.ts)
+  'AT-collapse': 0.0005,
+  'AT-collapse-skip': 0.0005,
   // the ReLU net's kernels (spec/kernels.spec.ts)
   'K-nngp-ntk': 0.0005,
   // μP's coordinate check (spec/mup-coord-check.spec.ts)

@@ -2,7 +2,7 @@
  * Semantic mutants: realistic bugs in an init library, each a wrapper of one src/init module's
  * exports, or, for init code no import of ours reaches (tfjs-layers' own initializers), a patch
  * of it in place; and one bug per family of the literature's claims in the code that family
- * rests on (μP's readout, the kernels' recursion, a residual branch's scale, attention's 1/√d_k). `npm run power` applies one at a time (spec/setup/mutants.ts) and runs the
+ * rests on (μP's readout, the kernels' recursion, a residual branch's scale, attention's 1/√d_k and skip). `npm run power` applies one at a time (spec/setup/mutants.ts) and runs the
  * claims against it; src is never edited. Every mutant counts its calls, so a claim that never
  * reached the mutated code reads "not applicable" rather than "missed".
  */
@@ -17,6 +17,7 @@ import type * as Scaled from '../init/scaled.ts';
 import type * as CoordCheck from '../experiments/coordCheck.ts';
 import type * as ResidualStack from '../experiments/residualStack.ts';
 import type * as AttentionLogits from '../experiments/attentionLogits.ts';
+import type * as AttentionStack from '../experiments/attentionStack.ts';
 import type * as ReluKernels from '../theory/reluKernels.ts';
 import { elementCount, type Shape } from '../init/validate.ts';
 import { normalValues } from '../rng/draw.ts';
@@ -31,6 +32,7 @@ export interface InitModules {
   'experiments/coordCheck.ts': typeof CoordCheck;
   'experiments/residualStack.ts': typeof ResidualStack;
   'experiments/attentionLogits.ts': typeof AttentionLogits;
+  'experiments/attentionStack.ts': typeof AttentionStack;
   'theory/reluKernels.ts': typeof ReluKernels;
 }
 type ModuleName = keyof InitModules;
@@ -311,6 +313,34 @@ export const MUTANTS: readonly Mutant[] = [
         attentionSoftmaxStats: changedOptions(a.attentionSoftmaxStats, scaled, twice, hit),
       };
     },
+  },
+  {
+    name: 'attention-skip-dropped',
+    bug: 'an attention block returns a·SA(x) where x + a·SA(x) was asked (the skip connection dropped)',
+    module: 'experiments/attentionStack.ts',
+    mutate: (a: typeof AttentionStack, hit) => ({
+      ...a,
+      attentionStack: changedOptions(
+        a.attentionStack,
+        (o) => o.skipGain !== 0,
+        (o) => ({ ...o, skipGain: 0 }),
+        hit,
+      ),
+    }),
+  },
+  {
+    name: 'attention-stack-scale-twice',
+    bug: "a stacked attention layer multiplies its logits by 1/√d_k twice",
+    module: 'experiments/attentionStack.ts',
+    mutate: (a: typeof AttentionStack, hit) => ({
+      ...a,
+      attentionStack: changedOptions(
+        a.attentionStack,
+        (o) => o.logitScale !== 1,
+        (o) => ({ ...o, logitScale: o.logitScale / Math.sqrt(o.keyDim) }),
+        hit,
+      ),
+    }),
   },
   {
     name: 'tfjs-fan-avg-as-fan-in',

@@ -15,3 +15,6 @@ export const FLOAT32_MAX = (2 - 2 ** -23) * 2 ** 127;
  * normal range (docs/denormals.md).
  */
 export const VANISHING_THRESHOLD = 2 ** -100;
+
+/** The unit roundoff u = 2^-24: rounding to float32 moves a value by at most u relative. */
+export const FLOAT32_UNIT_ROUNDOFF = 2 ** -24;
