@@ -40,8 +40,11 @@ const WEIGHT_DELTA = 0.05;
 const SKIP_DELTA = 0.01;
 const U2 = FLOAT32_UNIT_ROUNDOFF ** 2;
 
-const stack = (init: WeightInit, seed: number, o: { layers: number; startStd: number; skipGain: number; branchScale?: number; logitScale?: number }) =>
-  attentionStack({ init, ...HEAD, ...o, branchScale: o.branchScale ?? 1, logitScale: o.logitScale ?? HEAD.logitScale, seed });
+const stack = (
+  init: WeightInit,
+  seed: number,
+  o: { layers: number; startStd: number; skipGain: number; branchScale?: number; logitScale?: number },
+) => attentionStack({ init, ...HEAD, ...o, branchScale: o.branchScale ?? 1, logitScale: o.logitScale ?? HEAD.logitScale, seed });
 
 /** ‖res‖² over ‖X‖²: the part of the tokens not in their mean. */
 const relative = (r: ResidualReading) => (r.residual === 0 ? 0 : r.residual / (r.residual + r.meanPart));
@@ -70,7 +73,10 @@ function pureClaim(): ClaimSpec<{ strong: number; weak: number; oneStep: number;
     meanWithin({
       of,
       label,
-      target: { value: 1, formula: `‖res(SA(εZ))‖² / (κ·ε⁶·E[tr W·tr W²]) at ε² = ${eps2}: E = ${fmt(firstLayerResidual(HEAD, Math.sqrt(eps2)))} / itself` },
+      target: {
+        value: 1,
+        formula: `‖res(SA(εZ))‖² / (κ·ε⁶·E[tr W·tr W²]) at ε² = ${eps2}: E = ${fmt(firstLayerResidual(HEAD, Math.sqrt(eps2)))} / itself`,
+      },
       margin,
       // pilot, 1300 nets: sd 0.086–0.092
       sd: 1.25 * 0.092,
@@ -184,7 +190,10 @@ function skipClaim(): ClaimSpec<{ plain: number; scaled: number; relativePlain: 
     return meanWithin({
       of,
       label,
-      target: { value: target, formula: `m_L/m_0 from m_{l+1} = m_l + a²·κ·ψ·m_l³, a = ${branchScale === 1 ? '1' : '1/√L'}, L = ${SKIP_LAYERS}` },
+      target: {
+        value: target,
+        formula: `m_L/m_0 from m_{l+1} = m_l + a²·κ·ψ·m_l³, a = ${branchScale === 1 ? '1' : '1/√L'}, L = ${SKIP_LAYERS}`,
+      },
       margin,
       sd: 1.25 * sd,
       sdBasis: `pilot, 1300 nets: sd ${sd}, ×1.25`,
@@ -236,7 +245,9 @@ function skipClaim(): ClaimSpec<{ plain: number; scaled: number; relativePlain: 
         xTitle: 'layer',
         yTitle: 'log10 residual kept',
         traces: observations.map((o) => o.log10Plain as number[]),
-        theory: residualByDepth(HEAD, { startStd: STRONG, layers: SKIP_LAYERS, skipGain: 1 }).map((m, _, all) => Math.log10(m / (all[0] as number))),
+        theory: residualByDepth(HEAD, { startStd: STRONG, layers: SKIP_LAYERS, skipGain: 1 }).map((m, _, all) =>
+          Math.log10(m / (all[0] as number)),
+        ),
         theoryLabel: 'theory',
       },
     }),

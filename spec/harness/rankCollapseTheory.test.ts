@@ -20,7 +20,8 @@ describe('rank collapse', () => {
       const g = new Float64Array(d * d);
       for (let t = 0; t < n; t++)
         for (let a = 0; a < d; a++)
-          for (let b = 0; b < d; b++) g[a * d + b] = (g[a * d + b] as number) + (z[(k * n + t) * d + a] as number) * (z[(k * n + t) * d + b] as number);
+          for (let b = 0; b < d; b++)
+            g[a * d + b] = (g[a * d + b] as number) + (z[(k * n + t) * d + a] as number) * (z[(k * n + t) * d + b] as number);
       let tr = 0;
       let tr2 = 0;
       for (let a = 0; a < d; a++) tr += g[a * d + a] as number;
@@ -50,11 +51,19 @@ describe('rank collapse', () => {
 
   test('the stack disposes what it makes and names bad options', () => {
     const before = tf.memory().numTensors;
-    const readings = attentionStack({ init: scheme('randn/√dim'), ...HEAD, layers: 2, startStd: 0.3, skipGain: 1, branchScale: 1, seed: 3 });
+    const readings = attentionStack({
+      init: scheme('randn/√dim'),
+      ...HEAD,
+      layers: 2,
+      startStd: 0.3,
+      skipGain: 1,
+      branchScale: 1,
+      seed: 3,
+    });
     expect(readings).toHaveLength(3);
     expect(tf.memory().numTensors).toBe(before);
-    expect(() => attentionStack({ init: scheme('randn/√dim'), ...HEAD, layers: 1, startStd: Number.NaN, skipGain: 0, branchScale: 1, seed: 3 })).toThrow(
-      /startStd must be a finite number ≥ 0, got NaN/,
-    );
+    expect(() =>
+      attentionStack({ init: scheme('randn/√dim'), ...HEAD, layers: 1, startStd: Number.NaN, skipGain: 0, branchScale: 1, seed: 3 }),
+    ).toThrow(/startStd must be a finite number ≥ 0, got NaN/);
   });
 });

@@ -330,7 +330,7 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     name: 'attention-stack-scale-twice',
-    bug: "a stacked attention layer multiplies its logits by 1/√d_k twice",
+    bug: 'a stacked attention layer multiplies its logits by 1/√d_k twice',
     module: 'experiments/attentionStack.ts',
     mutate: (a: typeof AttentionStack, hit) => ({
       ...a,
