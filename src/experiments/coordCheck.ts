@@ -113,15 +113,24 @@ export function coordCheck(options: CoordCheckOptions): CoordCheckWidth[] {
             const f = tf.mul(tf.matMul(tf.relu(h3), ws[3] as tf.Tensor), outMult);
             return [h1, h2, h3, f];
           };
-          const before = forward(params);
+          // the taped forward pass is the step's "before": kept out of tf.grads' own tidy (and
+          // disposed below) so the net is not run a second time for it
+          let before: tf.Tensor[] = [];
           // a linear loss: its gradient at the output, −y/size, is the same at every width, so the
           // step's changes follow from the parametrization alone (with a squared loss the output's
           // own size at init enters the gradient and bends μP's slopes by ~−0.2 over 128–1024)
-          const loss = (...ws: tf.Tensor[]) => tf.neg(tf.mean(tf.mul(forward(ws)[3] as tf.Tensor, y))) as tf.Scalar;
-          const grads = tf.grads(loss)(params);
-          const stepped = params.map((w, i) => tf.sub(w, tf.mul(grads[i] as tf.Tensor, (rates[i] as number) * lrError)));
-          const after = forward(stepped);
-          return [...after.map((a, i) => meanAbs(tf.sub(a, before[i] as tf.Tensor))), meanAbs(before[3] as tf.Tensor)];
+          const loss = (...ws: tf.Tensor[]) => {
+            before = forward(ws).map((h) => tf.keep(h));
+            return tf.neg(tf.mean(tf.mul(before[3] as tf.Tensor, y))) as tf.Scalar;
+          };
+          try {
+            const grads = tf.grads(loss)(params);
+            const stepped = params.map((w, i) => tf.sub(w, tf.mul(grads[i] as tf.Tensor, (rates[i] as number) * lrError)));
+            const after = forward(stepped);
+            return [...after.map((a, i) => meanAbs(tf.sub(a, before[i] as tf.Tensor))), meanAbs(before[3] as tf.Tensor)];
+          } finally {
+            tf.dispose(before);
+          }
         });
         one.forEach((v, i) => (sums[i] = (sums[i] as number) + v / nets));
       }
