@@ -17,6 +17,7 @@ import {
   uniformCdf,
   varianceCI,
 } from '../../src/stats/index.ts';
+import { chiSquareQuantile } from '../../src/stats/chiSquareQuantile.ts';
 
 describe('intervals on known inputs', () => {
   test('meanCI of [1, 2, 3, 4] at 95% is 2.5 ± t(0.975, 3)·s/√n', () => {
@@ -135,5 +136,24 @@ describe('normalCdf (Cody)', () => {
     expect([normalCdf(0), normalCdf(-40), normalCdf(40)]).toEqual([0.5, 0, 1]);
     // jStat's 0.5·(1 + erf) cancels in the far tail; Φ(−8) = 6.220960574271785e-16 (Cody's erfc keeps it)
     expect(normalCdf(-8) / 6.220960574271785e-16).toBeCloseTo(1, 10);
+  });
+});
+
+describe('chiSquareQuantile is jStat.chisquare.inv, remembered', () => {
+  test('the same value as jStat at small and large df, again from memory, and per argument', () => {
+    for (const [p, df] of [
+      [0.0005, 9],
+      [0.9995, 9],
+      [0.025, 524_287],
+    ] as const) {
+      const direct = jStat.chisquare.inv(p, df) as number;
+      expect(chiSquareQuantile(p, df)).toBe(direct);
+      expect(chiSquareQuantile(p, df)).toBe(direct);
+    }
+    // arguments that differ in the last bit are different keys
+    const p = 0.025;
+    const next = p + Number.EPSILON * p;
+    expect(chiSquareQuantile(next, 99)).toBe(jStat.chisquare.inv(next, 99));
+    expect(chiSquareQuantile(p, 99)).toBe(jStat.chisquare.inv(p, 99));
   });
 });

@@ -7,6 +7,7 @@ import jStat from 'jstat';
 import { median } from './median.ts';
 import { mean, pooledSampleVariance, sampleVariance } from './moments.ts';
 import { assertConfidence, assertFiniteSamples, assertSamples } from './validate.ts';
+import { chiSquareQuantile } from './chiSquareQuantile.ts';
 
 export type Sided = 'two-sided' | 'lower' | 'upper';
 
@@ -84,9 +85,9 @@ export function pooledVarianceCI(
   const { below, above } = tails(confidence, sided);
   return {
     estimate,
-    lower: below === 0 ? 0 : (dof * estimate) / jStat.chisquare.inv(1 - below, dof),
+    lower: below === 0 ? 0 : (dof * estimate) / chiSquareQuantile(1 - below, dof),
     // chi-square quantile at 0 is 0, so the one-sided upper end is +∞ (its quantile at 1 is finite in jStat: hence the guard above)
-    upper: (dof * estimate) / jStat.chisquare.inv(above, dof),
+    upper: (dof * estimate) / chiSquareQuantile(above, dof),
     confidence,
     n,
     method: 'chi-square',

@@ -5,6 +5,7 @@
  * h, which happens with probability ≤ α. So these helpers size for h = margin/2.
  */
 import jStat from 'jstat';
+import { chiSquareQuantile } from './chiSquareQuantile.ts';
 import { welchDegreesOfFreedom } from './intervals.ts';
 import { assertConfidence } from './validate.ts';
 
@@ -65,7 +66,7 @@ export function trialsForStdRelativeHalfWidth({
   const halfAlpha = (1 - confidence) / 2;
   // Only the upper end can bind: the chi-square's right skew puts s·√((n-1)/χ²_{α/2}) farther
   // above s than s·√((n-1)/χ²_{1-α/2}) is below it (a unit test checks both ends).
-  return smallestN(fn, 2, (n) => Math.sqrt((n - 1) / jStat.chisquare.inv(halfAlpha, n - 1)) <= 1 + relativeHalfWidth);
+  return smallestN(fn, 2, (n) => Math.sqrt((n - 1) / chiSquareQuantile(halfAlpha, n - 1)) <= 1 + relativeHalfWidth);
 }
 
 /**
