@@ -1,6 +1,7 @@
 /** The chain runner and the growth probe on matrices whose powers are known exactly. */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
+import { chainTrial } from '../../src/chain/chainTrial.ts';
 import { deepChain } from '../../src/chain/deepChain.ts';
 import { probeGrowth } from '../../src/chain/probeGrowth.ts';
 import { runChain } from '../../src/chain/runChain.ts';
@@ -107,6 +108,17 @@ describe('probeGrowth tracks the chain in float64 beyond float32 range', () => {
     const rmsOfUnit = Math.log10(Math.sqrt(1 / 3));
     expect(probe.log10RmsStart).toBeCloseTo(rmsOfUnit, 12);
     probe.log10Rms.forEach((value, i) => expect(value).toBeCloseTo(i * Math.log10(eps) + rmsOfUnit, 5));
+  });
+});
+
+describe('chainTrial', () => {
+  test("a slow draw decided within maxSteps but above the backend's floor at its end: the all-zero count is censored (Infinity), not missing (NaN)", () => {
+    // x_i = c^(i+2) with c = 2^-0.23: below 2^-100 at i ≈ 433, still above 2^-126 at i = 499 (T-randn-relu met one such M at 512²)
+    const c = 2 ** -0.23;
+    const o = chainTrial({ init: ([n]) => tf.tidy(() => tf.mul(tf.eye(n!), c)), dim: 4, activation: 'relu', maxSteps: 500, seed: 1 });
+    expect(o).toMatchObject({ vanished: 1, predictedAllZeroSteps: Number.POSITIVE_INFINITY });
+    expect(o.steps).toBeGreaterThan(420);
+    expect(o.steps).toBeLessThan(450);
   });
 });
 

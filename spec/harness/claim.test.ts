@@ -6,7 +6,9 @@ import {
   ALPHA_TOTAL,
   alphaSpent,
   formatResult,
+  informationalCheck,
   meanWithin,
+  medianReport,
   plannedTrials,
   rerunCommand,
   powerLooks,
@@ -149,6 +151,33 @@ describe('claim DSL', () => {
     // a 1% scale error is inside the margin: never shown as an error, so the power control misses it
     const tiny = await runPowerControl(spec, 1.01, 3);
     expect(tiny).toMatchObject({ verdict: 'missed', ok: false, trials: plannedTrials(spec).trials });
+  });
+
+  test("a report never decides: one that throws says so in its line and the claim still holds; a decisive check's error still fails the run", async () => {
+    const broken = informationalCheck('broken report', () => {
+      throw new RangeError('medianCI: sample 13 is NaN');
+    });
+    const reported = await runClaim({ ...spec, checks: [...spec.checks, broken] }, undefined, 1);
+    expect(reported.verdict).toBe('holds');
+    expect(reported.checks.at(-1)).toMatchObject({
+      informational: true,
+      pass: true,
+      detail: 'broken report: not computed (medianCI: sample 13 is NaN)',
+    });
+    const decisive = { ...broken, informational: undefined };
+    await expect(runClaim({ ...spec, checks: [...spec.checks, decisive] }, undefined, 1)).rejects.toThrow(/sample 13 is NaN/);
+  });
+
+  test('a median report leaves unmeasured trials (NaN) out and keeps censored ones (Infinity) at their rank', () => {
+    const report = medianReport({ of: 'count', label: 'count' });
+    const counts = [...Array.from({ length: 20 }, (_, i) => 200 + i), Number.POSITIVE_INFINITY, Number.NaN];
+    const result = report.evaluate(
+      counts.map((count) => ({ count })),
+      0.95,
+    );
+    expect(result).toMatchObject({ pass: true, informational: true, estimate: 210 });
+    expect(result.detail).toContain('1 of 21 infinite (censored: past the last step run)');
+    expect(result.detail).toContain('1 trial(s) without a value left out');
   });
 
   test('a trial that leaks a tensor fails the claim, naming it', async () => {

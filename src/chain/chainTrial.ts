@@ -47,7 +47,11 @@ export type ChainObservation = {
   steps: number;
   /** The count predicted from this M's float64-tracked growth and the same end (the replay: a diagnostic). */
   predictedSteps: number;
-  /** The notebook's all-zero count replayed from this M's growth at the backend's floor (a diagnostic; NaN unless it vanishes). */
+  /**
+   * The notebook's all-zero count replayed from this M's growth at the backend's floor (a diagnostic):
+   * Infinity when the replay is still above the floor after maxSteps (a slow draw: censored, like a
+   * survivor's `steps`), NaN when it turns non-finite instead or was not run.
+   */
   predictedAllZeroSteps: number;
   /** First loop index with max|x| < 2^-126, where the run reached it (NaN otherwise). */
   belowNormalSteps: number;
@@ -126,7 +130,7 @@ export function chainTrial({
     survived: trace.outcome === 'survived' ? 1 : 0,
     steps: trace.steps,
     predictedSteps: predictedEnd.steps,
-    predictedAllZeroSteps: predictedAllZero.outcome === 'vanished' ? predictedAllZero.steps : Number.NaN,
+    predictedAllZeroSteps: predictedAllZero.outcome === 'nonFinite' ? Number.NaN : predictedAllZero.steps,
     belowNormalSteps: trace.belowNormalAt ?? Number.NaN,
     log10RmsAtRateSteps: atRate,
     log10RmsLast: last ? last.log10Rms : Number.NaN,

@@ -15,7 +15,7 @@ import { referenceEnsemble, scaledTrajectory } from '../chain/referenceChain.ts'
 import type { Activation } from '../chain/runChain.ts';
 import { initByName, type SchemeName } from '../init/schemes.ts';
 import { masterSeed } from '../rng/seed.ts';
-import { finiteMedian } from '../stats/median.ts';
+import { finiteMedian, measuredMedian } from '../stats/median.ts';
 import { trialsForProportionLowerBound } from '../stats/sampleSize.ts';
 import { circularLawEnd, circularLawRate, log10MaxOverRms, thresholdWindow } from '../theory/chainSteps.ts';
 import { VANISHING_THRESHOLD } from '../theory/float32.ts';
@@ -298,7 +298,7 @@ function chainOnly<T extends Record<string, unknown>>(observations: readonly T[]
 function endsSideBySide(id: string, notebook: number | undefined): Check<never, never> {
   return informationalCheck('ends side by side', (all) => {
     const observations = chainOnly(all);
-    const med = (key: string) => finiteMedian(observations.map((o) => o[key] as number));
+    const med = (key: string) => measuredMedian(observations.map((o) => o[key] as number));
     const floor = describeBackend().underflow;
     const parts = [
       `count to max|x| < 2^${Math.log2(VANISHING_THRESHOLD)} (decided): median ${med('steps')}`,

@@ -66,6 +66,32 @@ export function claimOutcome<O extends Observations>(
   return { holds, asExpected };
 }
 
+/**
+ * Every check on the trials. A report never decides, so one that cannot compute (a value its
+ * summary did not foresee) says so in its line instead of failing the claim; a decisive check's
+ * error still fails the run.
+ */
+function evaluateChecks<O extends Observations>(spec: ClaimSpec<O>, observations: readonly O[], confidence: number): CheckResult[] {
+  return spec.checks.map((check) => {
+    if (!check.informational) return check.evaluate(observations, confidence);
+    try {
+      return check.evaluate(observations, confidence);
+    } catch (error) {
+      const label = check.label;
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        label,
+        method: 'report',
+        pass: true,
+        informational: true,
+        estimate: Number.NaN,
+        confidence,
+        detail: `${label}: not computed (${message})`,
+      };
+    }
+  });
+}
+
 /** When a run started: wall clock and the phase clock (src/clock/phaseClock.ts). */
 function startClock(): { ms: number; phases: Record<Phase, number> } {
   return { ms: performance.now(), phases: phaseSnapshot() };
@@ -214,7 +240,7 @@ export async function runClaimWithObservations<O extends Observations>(
     whys.push(more.why);
     while (observations.length < more.trials) observations.push(await runTrial(spec.id, stream, measure, observations.length, master));
   }
-  const checks = spec.checks.map((check) => check.evaluate(observations, checkConfidence));
+  const checks = evaluateChecks(spec, observations, checkConfidence);
   const { holds, asExpected } = claimOutcome(spec, checks);
   const verdict = control ? (holds ? 'accepted' : 'rejected') : holds ? 'holds' : 'fails';
   const ok = control ? !holds : asExpected;
@@ -266,7 +292,7 @@ export async function runPowerControl<O extends Observations>(
   let detected = false;
   for (const look of looks) {
     while (observations.length < look) observations.push(await runTrial(spec.id, stream, measure, observations.length, master));
-    checks = spec.checks.map((check) => check.evaluate(observations, checkConfidence));
+    checks = evaluateChecks(spec, observations, checkConfidence);
     detected = checks.some((c) => !c.informational && c.showsError === true);
     if (detected) break;
   }

@@ -116,7 +116,7 @@ export function countHistogramSvg({
   const finite = counts.filter(Number.isFinite).map((value) => ({ value }));
   return render({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `${title}${finite.length < counts.length ? ` (${counts.length - finite.length} survived, not shown)` : ''}`,
+    title: `${title}${finite.length < counts.length ? ` (${counts.length - finite.length} not ended within the steps run, not shown)` : ''}`,
     width: 560,
     height: 220,
     background: 'white',

@@ -17,3 +17,9 @@ export function finiteMedian(values: ArrayLike<number>): number {
   const finite = Array.from(values).filter(Number.isFinite);
   return finite.length ? median(finite) : Number.NaN;
 }
+
+/** The median of the measured values (NaN left out), ±Infinity kept as censored values that keep their rank; NaN when none. */
+export function measuredMedian(values: ArrayLike<number>): number {
+  const measured = Array.from(values).filter((v) => !Number.isNaN(v));
+  return measured.length ? median(measured) : Number.NaN;
+}

@@ -26,7 +26,11 @@ export function medianReport<const S extends string>(options: {
 }): Check<S, never> {
   const { of, label, notebook, theory, confidence: own = 0.95 } = options;
   return informationalCheck(label, (observations) => {
-    const values = scalars(observations, of);
+    // NaN is "not measured in this trial"; ±Infinity is a censored value (past the last step) and keeps its rank
+    const all = scalars(observations, of);
+    const values = all.filter((v) => !Number.isNaN(v));
+    const unmeasured = all.length - values.length;
+    const beyond = values.filter((v) => !Number.isFinite(v)).length;
     const enough = values.length >= minimumSamplesForMedianCI(own);
     const ci = enough ? medianCI(values, { confidence: own }) : undefined;
     const median = ci?.estimate ?? Number.NaN;
@@ -36,8 +40,10 @@ export function medianReport<const S extends string>(options: {
       ci
         ? `${label}: median ${fmt(median)}, ${pct(ci.achievedConfidence)} interval [${fmt(ci.lower)}, ${fmt(ci.upper)}] (order statistics ${ci.ranks.join(', ')} of ${values.length})`
         : `${label}: ${values.length} trials are too few for a ${pct(own)} median interval`,
-      `range [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}]`,
+      values.length ? `range [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}]` : 'no values',
     ];
+    if (beyond) parts.push(`${beyond} of ${values.length} infinite (censored: past the last step run)`);
+    if (unmeasured) parts.push(`${unmeasured} trial(s) without a value left out`);
     if (notebook) {
       parts.push(
         `notebook ${notebook.cell} ${fmt(notebook.value)} is ${contains ? 'inside' : 'outside'} the median interval, at rank ${rank} of ${values.length}`,
