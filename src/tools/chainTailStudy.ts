@@ -9,8 +9,8 @@
  *   npx tsx src/tools/chainTailStudy.ts --summary tail.tsv [--json out.json]
  *
  * Appends a `#` line naming the backend, then one line per draw (scheme, draw, outcome, count,
- * last log10 rms), so a run can be cut and continued with --from. Seeds: seedFor(`tail-study/${scheme}`, draw, master 20261218), a
- * stream no claim uses.
+ * last log10 rms), so a run can be cut and continued with --from. Seeds:
+ * seedFor(`tail-study/${scheme}`, draw, master 20261218), a stream no claim uses.
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
@@ -33,15 +33,20 @@ function option(args: string[], name: string): string | undefined {
 async function study(scheme: string, from: number, to: number, out: string): Promise<void> {
   const backend = await useBackend();
   const kappa = log10MaxOverRms(DIM * DIM, 'relu');
-  const { log10Floor } = thresholdWindow(VANISHING_THRESHOLD);
+  const window = thresholdWindow(VANISHING_THRESHOLD);
   appendFileSync(out, `# draws ${from}–${to - 1} of ${scheme} on ${backend}\n`);
   const started = performance.now();
   for (let draw = from; draw < to; draw++) {
     const seed = seedFor(`tail-study/${scheme}`, draw, MASTER);
     const matrix = tf.tidy(() => initByName(scheme, [DIM, DIM], seed)) as tf.Tensor2D;
-    const probe = probeGrowth({ matrix, activation: 'relu', steps: MAX_STEPS, stopAfter: (log10Rms) => log10Rms + kappa < log10Floor });
+    const probe = probeGrowth({
+      matrix,
+      activation: 'relu',
+      steps: MAX_STEPS,
+      stopAfter: (log10Rms) => log10Rms + kappa < window.log10Floor,
+    });
     matrix.dispose();
-    const end = endOfTrajectory(probe.log10Rms, kappa, thresholdWindow(VANISHING_THRESHOLD));
+    const end = endOfTrajectory(probe.log10Rms, kappa, window);
     const last = probe.log10Rms[probe.log10Rms.length - 1] as number;
     appendFileSync(out, `${scheme}\t${draw}\t${end.outcome}\t${end.steps}\t${last.toFixed(3)}\n`);
   }
