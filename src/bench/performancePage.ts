@@ -1,7 +1,8 @@
 /**
  * docs/performance.md's table: one row per `npm run bench -- --record`, appended between two
  * markers, and the "where the time goes" paragraph between two others, rewritten from the newest
- * row of each backend and tier. Pure text in, text out, so the harness can check it.
+ * row of each CPU, backend and tier (machines of one kind differ ~2× in speed, so rows of two CPUs
+ * never stand in for each other). Pure text in, text out, so the harness can check it.
  */
 import { fmt } from '../text/format.ts';
 
@@ -90,17 +91,17 @@ export function tableRows(page: string): string[][] {
     );
 }
 
-/** The page with `row` appended and "where the time goes" rewritten from the newest row per backend and tier. */
+/** The page with `row` appended and "where the time goes" rewritten from the newest row per CPU, backend and tier. */
 export function renderPerformancePage(page: string, row: PerfRow): string {
   const rows = between(page, ROWS_START, ROWS_END);
   const existing = rows.inner.split('\n').filter((line) => line.startsWith('|') && !line.startsWith('| date') && !line.startsWith('| ---'));
   return whereTheTimeGoes(`${rows.before}\n${[...HEADER, ...existing, row.line].join('\n')}\n${rows.after}`);
 }
 
-/** "Where the time goes", from the newest row of each backend and tier. */
+/** "Where the time goes", from the newest row of each CPU, backend and tier. */
 export function whereTheTimeGoes(withRow: string): string {
   const latest = new Map<string, string[]>();
-  for (const cells of tableRows(withRow)) latest.set(`${cells[4]} · ${cells[5]} tier`, cells);
+  for (const cells of tableRows(withRow)) latest.set(`${cells[4]} · ${cells[5]} tier · ${cells[2]}`, cells);
   const lines = [...latest.entries()].map(
     ([key, c]) =>
       `- **${key}** (${c[0]}, ${c[1]}): \`${c[5] === 'full' ? 'npm run test:full' : 'npm test'}\` ${c[6]} s of wall against a work floor of ${c[13]} s (${c[12]} chain matmuls of 512² at ${c[10]} GFLOP/s): **${c[14]}×** the floor. Test time by phase: ${c[7]}.`,
