@@ -1,6 +1,6 @@
 /** The heavy runs split across machines: parts merged give the record of one run over them all. */
 import { describe, expect, test } from 'vitest';
-import { mergeAuditParts, parseRange, summariseAudit, type RunRecord } from '../../src/tools/auditRecord.ts';
+import { auditProgress, mergeAuditParts, parseRange, summariseAudit, type RunRecord } from '../../src/tools/auditRecord.ts';
 import { shares } from '../../src/tools/matrixPlan.ts';
 
 const header = { runs: 6, base: 7, commit: 'abc1234', tier: 'full' };
@@ -49,5 +49,14 @@ describe('audit parts', () => {
       [3, 3],
     ]);
     expect(() => shares(0, 2)).toThrow(/positive integer/);
+  });
+
+  test('progress: runs done and failed, and the rest at the median pace of the latest runs', () => {
+    const part = summariseAudit({ ...header, runs: 59 }, runs, ids, false);
+    expect(auditProgress(part)).toBe(
+      'audit: 6 of 59 runs done, 2 failed (false-fail rate 95% CI [0.043, 0.777]); 53 to go, ~0.2 h at 13 s a run (median of the last 5)',
+    );
+    const range = summariseAudit({ ...header, range: '4-6' }, runs.slice(3), ids, true);
+    expect(auditProgress(range)).toBe('audit: 3 of 3 runs (range 4-6) done, 1 failed (false-fail rate 95% CI [0.008, 0.906])');
   });
 });

@@ -69,6 +69,21 @@ export function summariseAudit(header: AuditHeader, runRecords: readonly RunReco
   };
 }
 
+/**
+ * One line on where a resumable audit stands: runs done and failed, and how long the rest take at
+ * the pace of its latest runs (a long audit spans sessions, and machines of one kind differ ~2×).
+ */
+export function auditProgress(record: AuditRecord): string {
+  const { first, last } = parseRange(record.range, record.runs);
+  const toGo = last - first + 1 - record.runsDone;
+  const [lo, hi] = record.falseFailRate95.map((x) => Number(x.toFixed(3)));
+  const done = `${record.runsDone} of ${last - first + 1} runs${record.range ? ` (range ${record.range})` : ''} done, ${record.runsWithAFailure} failed (false-fail rate 95% CI [${lo}, ${hi}])`;
+  const latest = record.runRecords.slice(-5).map((r) => r.seconds);
+  if (toGo <= 0 || latest.length === 0) return `audit: ${done}`;
+  const pace = [...latest].sort((a, b) => a - b)[Math.floor((latest.length - 1) / 2)];
+  return `audit: ${done}; ${toGo} to go, ~${((toGo * pace) / 3600).toFixed(1)} h at ${pace.toFixed(0)} s a run (median of the last ${latest.length})`;
+}
+
 /** `first-last` (1-based, inclusive) within `runs`; absent: every run. */
 export function parseRange(text: string | undefined, runs: number): { first: number; last: number } {
   if (text === undefined) return { first: 1, last: runs };

@@ -5,7 +5,8 @@
  * the suite's measured false-fail rate against its declared α_total with a Clopper–Pearson
  * bound, and the claims whose failures exceed their α, with the seeds that broke them. Saves
  * its record (reports/audit.json, or --out) after every run (`complete: false` until the last),
- * so a long audit can be read while it runs.
+ * so a long audit can be read while it runs, and prints after each run where it stands and how long
+ * the rest take at its latest runs' pace.
  * - `--range 11-20` runs only those run numbers (one machine's share; the record says which);
  *   `npm run audit:seeds -- --merge part1.json part2.json … [--out FILE]` merges the parts into
  *   the record one run over all of them writes (src/tools/auditRecord.ts).
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { ALPHA_TOTAL } from '../claim/budget.ts';
 import { tier as parseTier } from '../claim/tier.ts';
 import { parseSeed, seedFor } from '../rng/seed.ts';
-import { mergeAuditParts, parseRange, summariseAudit, type AuditRecord, type RunRecord } from './auditRecord.ts';
+import { auditProgress, mergeAuditParts, parseRange, summariseAudit, type AuditRecord, type RunRecord } from './auditRecord.ts';
 import { claimIdOf, logFileOf, readVitestJson, reportSeconds, runVitestToJson, testsOf } from './vitestJsonRun.ts';
 
 const { values, positionals } = parseArgs({
@@ -110,7 +111,8 @@ async function audit(): Promise<void> {
       seconds: seconds ?? reportSeconds(result),
       ...(backend ? { backend: backend.split(' (')[0] } : {}),
     });
-    save(false);
+    const record = save(false);
+    if (!reused) console.log(auditProgress(record));
   }
   report(save(true), `runs ${first}-${last} of ${runs}`);
 }
