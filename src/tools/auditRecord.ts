@@ -6,6 +6,7 @@
  */
 import { ALPHA_LEDGER, ALPHA_TOTAL } from '../claim/budget.ts';
 import { proportionCI } from '../stats/intervals.ts';
+import { median } from '../stats/median.ts';
 
 /** One run: its number (1-based, in seedFor('audit', run − 1, base) order), seed, failed claim ids, wall time. */
 export interface RunRecord {
@@ -80,7 +81,7 @@ export function auditProgress(record: AuditRecord): string {
   const done = `${record.runsDone} of ${last - first + 1} runs${record.range ? ` (range ${record.range})` : ''} done, ${record.runsWithAFailure} failed (false-fail rate 95% CI [${lo}, ${hi}])`;
   const latest = record.runRecords.slice(-5).map((r) => r.seconds);
   if (toGo <= 0 || latest.length === 0) return `audit: ${done}`;
-  const pace = [...latest].sort((a, b) => a - b)[Math.floor((latest.length - 1) / 2)];
+  const pace = median(latest);
   return `audit: ${done}; ${toGo} to go, ~${((toGo * pace) / 3600).toFixed(1)} h at ${pace.toFixed(0)} s a run (median of the last ${latest.length})`;
 }
 
