@@ -70,6 +70,12 @@ export function summariseAudit(header: AuditHeader, runRecords: readonly RunReco
   };
 }
 
+/** The false-fail rate's 95% interval as the audit prints it, e.g. `[0.000, 0.080]`. */
+export function falseFailCI(record: AuditRecord): string {
+  const [lo, hi] = record.falseFailRate95;
+  return `[${lo.toFixed(3)}, ${hi.toFixed(3)}]`;
+}
+
 /**
  * One line on where a resumable audit stands: runs done and failed, and how long the rest take at
  * the pace of its latest runs (a long audit spans sessions, and machines of one kind differ ~2×).
@@ -77,8 +83,7 @@ export function summariseAudit(header: AuditHeader, runRecords: readonly RunReco
 export function auditProgress(record: AuditRecord): string {
   const { first, last } = parseRange(record.range, record.runs);
   const toGo = last - first + 1 - record.runsDone;
-  const [lo, hi] = record.falseFailRate95.map((x) => Number(x.toFixed(3)));
-  const done = `${record.runsDone} of ${last - first + 1} runs${record.range ? ` (range ${record.range})` : ''} done, ${record.runsWithAFailure} failed (false-fail rate 95% CI [${lo}, ${hi}])`;
+  const done = `${record.runsDone} of ${last - first + 1} runs${record.range ? ` (range ${record.range})` : ''} done, ${record.runsWithAFailure} failed (false-fail rate 95% CI ${falseFailCI(record)})`;
   const latest = record.runRecords.slice(-5).map((r) => r.seconds);
   if (toGo <= 0 || latest.length === 0) return `audit: ${done}`;
   const pace = median(latest);

@@ -20,7 +20,15 @@ import { parseArgs } from 'node:util';
 import { ALPHA_TOTAL } from '../claim/budget.ts';
 import { tier as parseTier } from '../claim/tier.ts';
 import { parseSeed, seedFor } from '../rng/seed.ts';
-import { auditProgress, mergeAuditParts, parseRange, summariseAudit, type AuditRecord, type RunRecord } from './auditRecord.ts';
+import {
+  auditProgress,
+  falseFailCI,
+  mergeAuditParts,
+  parseRange,
+  summariseAudit,
+  type AuditRecord,
+  type RunRecord,
+} from './auditRecord.ts';
 import { claimIdOf, logFileOf, readVitestJson, reportSeconds, runVitestToJson, testsOf } from './vitestJsonRun.ts';
 
 const { values, positionals } = parseArgs({
@@ -136,10 +144,9 @@ function gitCommit(): string {
 
 function report(record: AuditRecord, what: string): void {
   writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
-  const [lo, hi] = record.falseFailRate95;
   console.log(
     `\naudit (${what}, ${record.tier} tier): false-fail rate ${record.runsWithAFailure}/${record.runsDone} runs = ${record.falseFailRate.toFixed(3)}, ` +
-      `95% CI [${lo.toFixed(3)}, ${hi.toFixed(3)}] against α_total ${ALPHA_TOTAL}: ${record.withinBudget ? 'consistent with the budget' : 'OVER the budget'}`,
+      `95% CI ${falseFailCI(record)} against α_total ${ALPHA_TOTAL}: ${record.withinBudget ? 'consistent with the budget' : 'OVER the budget'}`,
   );
   for (const c of record.fragile)
     console.log(`fragile: ${c.id} failed ${c.failedRuns}/${record.runsDone} (α ${c.alpha}); seeds ${c.seeds.join(', ')}`);
