@@ -78,24 +78,25 @@ function between(text: string, start: string, end: string): { before: string; in
   return { before: text.slice(0, a + start.length), inner: text.slice(a + start.length, b), after: text.slice(b) };
 }
 
+/** The table's row lines between the markers (its header and rule left out). */
+function rowLines(inner: string): string[] {
+  return inner.split('\n').filter((line) => line.startsWith('|') && !line.startsWith('| date') && !line.startsWith('| ---'));
+}
+
 /** The rows of the page's table, newest last, as cell arrays. */
 export function tableRows(page: string): string[][] {
-  return between(page, ROWS_START, ROWS_END)
-    .inner.split('\n')
-    .filter((line) => line.startsWith('|') && !line.startsWith('| date') && !line.startsWith('| ---'))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split(' | ')
-        .map((c) => c.trim()),
-    );
+  return rowLines(between(page, ROWS_START, ROWS_END).inner).map((line) =>
+    line
+      .slice(1, -1)
+      .split(' | ')
+      .map((c) => c.trim()),
+  );
 }
 
 /** The page with `row` appended and "where the time goes" rewritten from the newest row per CPU, backend and tier. */
 export function renderPerformancePage(page: string, row: PerfRow): string {
   const rows = between(page, ROWS_START, ROWS_END);
-  const existing = rows.inner.split('\n').filter((line) => line.startsWith('|') && !line.startsWith('| date') && !line.startsWith('| ---'));
-  return whereTheTimeGoes(`${rows.before}\n${[...HEADER, ...existing, row.line].join('\n')}\n${rows.after}`);
+  return whereTheTimeGoes(`${rows.before}\n${[...HEADER, ...rowLines(rows.inner), row.line].join('\n')}\n${rows.after}`);
 }
 
 /** "Where the time goes", from the newest row of each CPU, backend and tier. */

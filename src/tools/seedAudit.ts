@@ -101,7 +101,7 @@ async function audit(): Promise<void> {
       // vitest died before writing its report: a crash is a failed run, never a silent pass
       console.log(`audit run ${run}: no report; its console output is in ${logFileOf(file)}`);
       runRecords.push({ run, seed, failed: ['(run crashed: no report)'], seconds: seconds ?? 0, crashed: true });
-      save(false);
+      console.log(auditProgress(save(false)));
       continue;
     }
     const result = readVitestJson(file);
