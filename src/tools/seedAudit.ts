@@ -116,7 +116,8 @@ async function audit(): Promise<void> {
       run,
       seed,
       failed: [...failed],
-      seconds: seconds ?? reportSeconds(result),
+      // a resumed run keeps the wall time its record has (the report's own time leaves out vitest's start, ~1 s)
+      seconds: seconds ?? recorded?.seconds ?? reportSeconds(result),
       ...(backend ? { backend: backend.split(' (')[0] } : {}),
     });
     const record = save(false);
