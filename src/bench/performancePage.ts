@@ -4,7 +4,7 @@
  * row of each CPU, backend and tier (machines of one kind differ ~2× in speed, so rows of two CPUs
  * never stand in for each other). Pure text in, text out, so the harness can check it.
  */
-import { fmt } from '../text/format.ts';
+import { fmt, markdownCells } from '../text/format.ts';
 
 export const ROWS_START = '<!-- rows: appended by npm run bench -- --record -->';
 export const ROWS_END = '<!-- /rows -->';
@@ -85,12 +85,7 @@ function rowLines(inner: string): string[] {
 
 /** The rows of the page's table, newest last, as cell arrays. */
 export function tableRows(page: string): string[][] {
-  return rowLines(between(page, ROWS_START, ROWS_END).inner).map((line) =>
-    line
-      .slice(1, -1)
-      .split(' | ')
-      .map((c) => c.trim()),
-  );
+  return rowLines(between(page, ROWS_START, ROWS_END).inner).map(markdownCells);
 }
 
 /** The page with `row` appended and "where the time goes" rewritten from the newest row per CPU, backend and tier. */

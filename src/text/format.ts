@@ -30,3 +30,11 @@ export function markdownTable(header: readonly string[], rows: ReadonlyArray<Rea
   const line = (cells: ReadonlyArray<string | number>) => `| ${cells.map(cell).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)];
 }
+
+/** A markdown table line's cells, trimmed: `| a | b |` → ["a", "b"] (cells must not hold " | "). */
+export function markdownCells(line: string): string[] {
+  return line
+    .slice(1, -1)
+    .split(' | ')
+    .map((c) => c.trim());
+}

@@ -3,6 +3,7 @@
  * each audit's counts by hand, and a resumable audit changes them every session; these checks
  * keep the quoted numbers those of the committed record, so the docs never lag the evidence.
  */
+import { markdownCells } from '../text/format.ts';
 import type { AuditRecord } from './auditRecord.ts';
 
 export interface EvidenceRow {
@@ -18,12 +19,9 @@ export function evidenceRows(index: string): EvidenceRow[] {
   const current = index.slice(index.indexOf('## Current'), index.indexOf('## Archive') < 0 ? undefined : index.indexOf('## Archive'));
   return current
     .split('\n')
-    .filter((line) => line.startsWith('| [') || line.startsWith('|['))
+    .filter((line) => line.startsWith('| ['))
     .map((line) => {
-      const cells = line
-        .slice(1, -1)
-        .split(' | ')
-        .map((c) => c.trim());
+      const cells = markdownCells(line);
       const links = [...(cells[0] ?? '').matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1] as string);
       return { file: links[0] ?? '', cells, links };
     });

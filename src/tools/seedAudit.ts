@@ -49,7 +49,9 @@ const out = values.out;
 
 if (values.merge) {
   const parts = positionals.map((file) => JSON.parse(readFileSync(file, 'utf8')) as AuditRecord);
-  report(mergeAuditParts(parts), `merged ${positionals.length} part(s): ${parts.map((p) => p.range ?? 'all').join(', ')}`);
+  const merged = mergeAuditParts(parts);
+  writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`);
+  report(merged, `merged ${positionals.length} part(s): ${parts.map((p) => p.range ?? 'all').join(', ')}`);
 } else {
   await audit();
 }
@@ -143,8 +145,8 @@ function gitCommit(): string {
   }
 }
 
+/** The closing lines, for a record already saved to `out`. */
 function report(record: AuditRecord, what: string): void {
-  writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
   console.log(
     `\naudit (${what}, ${record.tier} tier): false-fail rate ${record.runsWithAFailure}/${record.runsDone} runs = ${record.falseFailRate.toFixed(3)}, ` +
       `95% CI ${falseFailCI(record)} against α_total ${ALPHA_TOTAL}: ${record.withinBudget ? 'consistent with the budget' : 'OVER the budget'}`,
